@@ -1,0 +1,97 @@
+package annotate
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// sentenceSpans splits text into sentences and returns their [start, end) byte ranges, which together
+// cover text. A sentence ends at '.', '!' or '?' (and any closing quotes or brackets after it) that is
+// followed by white space and then an upper-case letter, a digit or an opening quote, unless the word
+// before the stop is an abbreviation such as "U.S." or an initial.
+func sentenceSpans(text []byte) [][2]int {
+	var spans [][2]int
+	start := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRune(text[i:])
+		i += size
+		if r != '.' && r != '!' && r != '?' {
+			continue
+		}
+		end := i
+		for end < len(text) {
+			c, s := utf8.DecodeRune(text[end:])
+			if !isCloser(c) {
+				break
+			}
+			end += s
+		}
+		next := end
+		for next < len(text) {
+			c, s := utf8.DecodeRune(text[next:])
+			if !unicode.IsSpace(c) {
+				break
+			}
+			next += s
+		}
+		if next == end || next == len(text) {
+			continue
+		}
+		c, _ := utf8.DecodeRune(text[next:])
+		if !(unicode.IsUpper(c) || unicode.IsDigit(c) || isOpener(c)) {
+			continue
+		}
+		if r == '.' && abbreviation(text[start:i-size]) {
+			continue
+		}
+		spans = append(spans, [2]int{start, end})
+		start, i = next, next
+	}
+	if start < len(text) || len(spans) == 0 {
+		spans = append(spans, [2]int{start, len(text)})
+	}
+	return spans
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', '’', '”', ')', ']', '»':
+		return true
+	}
+	return false
+}
+
+func isOpener(r rune) bool {
+	switch r {
+	case '"', '\'', '‘', '“', '(', '[', '«':
+		return true
+	}
+	return false
+}
+
+// abbreviation reports whether the last word of text (the word before a full stop) is an abbreviation:
+// a single letter, a word with inner full stops ("U.S"), or a common title.
+func abbreviation(text []byte) bool {
+	w := len(text)
+	for w > 0 {
+		r, s := utf8.DecodeLastRune(text[:w])
+		if unicode.IsSpace(r) || r == '(' || r == '-' || r == '—' || r == '–' {
+			break
+		}
+		w -= s
+	}
+	word := string(text[w:])
+	if utf8.RuneCountInString(word) == 1 {
+		return true
+	}
+	for _, r := range word {
+		if r == '.' {
+			return true
+		}
+	}
+	switch word {
+	case "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Col", "Lt", "Sen", "Rep", "Gov", "Prof", "vs", "etc":
+		return true
+	}
+	return false
+}

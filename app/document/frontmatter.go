@@ -1,0 +1,69 @@
+package document
+
+import (
+	"bytes"
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/dramatis/dramatis/app/model"
+)
+
+// splitFrontMatter separates the YAML front matter between two "---" lines at the top of article from
+// the Markdown body. An article without front matter has empty metadata. The body keeps its line
+// numbers: the front matter's lines are blanked, not cut.
+func splitFrontMatter(file string, article []byte) (model.Meta, []byte, error) {
+	var meta model.Meta
+	if !bytes.HasPrefix(article, []byte("---\n")) {
+		return meta, article, nil
+	}
+	rest := article[4:]
+	end := bytes.Index(rest, []byte("\n---\n"))
+	closing := 5
+	if end < 0 {
+		if bytes.HasSuffix(rest, []byte("\n---")) {
+			end, closing = len(rest)-4, 4
+		} else {
+			return meta, nil, fmt.Errorf("%s:1: front matter opened with --- is never closed", file)
+		}
+	}
+	yml := rest[:end]
+	var doc yaml.Node
+	if err := yaml.Unmarshal(yml, &doc); err != nil {
+		return meta, nil, fmt.Errorf("%s: front matter: %v", file, err)
+	}
+	if len(doc.Content) > 0 {
+		if err := decodeMeta(file, doc.Content[0], &meta); err != nil {
+			return meta, nil, err
+		}
+	}
+	lines := bytes.Count(article[:4+end+closing], []byte("\n"))
+	return meta, append(bytes.Repeat([]byte("\n"), lines), rest[end+closing:]...), nil
+}
+
+// decodeMeta fills meta from a front matter mapping; line numbers are those of the article, whose
+// first line is the opening "---".
+func decodeMeta(file string, n *yaml.Node, meta *model.Meta) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("%s:%d: front matter must be a mapping of fields", file, n.Line+1)
+	}
+	fields := map[string]*string{
+		"title":       &meta.Title,
+		"standfirst":  &meta.Standfirst,
+		"author":      &meta.Author,
+		"publication": &meta.Publication,
+		"dateline":    &meta.Dateline,
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		dst, ok := fields[k.Value]
+		if !ok {
+			return fmt.Errorf("%s:%d: unknown front matter field %q (want title, standfirst, author, publication or dateline)", file, k.Line+1, k.Value)
+		}
+		if v.Kind != yaml.ScalarNode {
+			return fmt.Errorf("%s:%d: front matter field %q must be text", file, v.Line+1, k.Value)
+		}
+		*dst = v.Value
+	}
+	return nil
+}

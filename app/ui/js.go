@@ -1,0 +1,39 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/dramatis/dramatis/app/model"
+)
+
+// This file holds all of Dramatis's JavaScript interop.
+
+// dataElementID is the id of the <script type="application/json"> element that carries the Document in
+// the prerendered page.
+const dataElementID = "dramatis-data"
+
+// DocumentFromPage decodes the Document that the server prerendered into the page. The client calls it
+// before go-app replaces the prerendered body.
+func DocumentFromPage() (*model.Document, error) {
+	el := app.Window().GetElementByID(dataElementID)
+	if el == nil || !el.Truthy() {
+		return nil, errors.New("the page carries no article data (#" + dataElementID + ")")
+	}
+	var doc model.Document
+	if err := json.Unmarshal([]byte(el.Get("textContent").String()), &doc); err != nil {
+		return nil, err
+	}
+	return &doc, nil
+}
+
+// mentionEntity returns the entity ID of the mention an event happened in, or "".
+func mentionEntity(e app.Event) string {
+	m := e.Get("target").Call("closest", "mark[data-entity]")
+	if !m.Truthy() {
+		return ""
+	}
+	return m.Get("dataset").Get("entity").String()
+}

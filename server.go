@@ -1,0 +1,92 @@
+//go:build !wasm
+
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"log"
+	"net/http"
+	"os"
+	"path/filepath"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/dramatis/dramatis/app/document"
+	"github.com/dramatis/dramatis/app/model"
+	"github.com/dramatis/dramatis/content"
+)
+
+// loadDocument builds the Document from the bundled content or from cmd.content, and its JSON form
+// for the page.
+func loadDocument(cmd command) (*model.Document, string, error) {
+	var fsys fs.FS = content.FS
+	if cmd.content != "" {
+		fsys = os.DirFS(cmd.content)
+	}
+	doc, err := document.Load(fsys)
+	if err != nil {
+		if cmd.content != "" {
+			err = fmt.Errorf("%s: %w", cmd.content, err)
+		}
+		return nil, "", err
+	}
+	data, err := json.Marshal(doc)
+	if err != nil {
+		return nil, "", err
+	}
+	return doc, string(data), nil
+}
+
+// runCommand carries out the command on the server.
+func runCommand(cmd command, doc *model.Document) error {
+	wasm, err := os.ReadFile(filepath.Join(cmd.web, "app.wasm"))
+	if err != nil {
+		return fmt.Errorf("%w (build it with: make wasm)", err)
+	}
+	h := newHandler(doc, version(wasm, doc))
+	mux := http.NewServeMux()
+	mux.Handle("/web/", http.StripPrefix("/web/", http.FileServer(http.Dir(cmd.web))))
+	mux.Handle("/", h)
+	log.Printf("dramatis: serving %q on %s", doc.Meta.Title, cmd.addr)
+	return http.ListenAndServe(cmd.addr, mux)
+}
+
+// version identifies a build of the app and its article: it changes whenever either does, which is how
+// an installed app learns that an update is available.
+func version(wasm []byte, doc *model.Document) string {
+	h := sha256.New()
+	h.Write(wasm)
+	_ = json.NewEncoder(h).Encode(doc)
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// newHandler returns the go-app handler that prerenders and serves the page.
+func newHandler(doc *model.Document, version string) *app.Handler {
+	title := "Dramatis"
+	if doc.Meta.Title != "" {
+		title = doc.Meta.Title + " · Dramatis"
+	}
+	return &app.Handler{
+		Name:            "Dramatis",
+		ShortName:       "Dramatis",
+		Title:           title,
+		Description:     "Read an article beside its cast: everyone it mentions, and where.",
+		Author:          doc.Meta.Author,
+		Lang:            "en",
+		ThemeColor:      "#23395b",
+		BackgroundColor: "#fbfaf7",
+		LoadingLabel:    "Dramatis is setting the stage… {progress}%",
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			SVG:      "/web/icon.svg",
+			Maskable: "/web/icon-maskable.png",
+		},
+		Styles:  []string{"/web/app.css"},
+		Version: version,
+	}
+}

@@ -21,7 +21,7 @@ import (
 )
 
 // loadDocument builds the Document from the bundled content or from cmd.content, and its JSON form
-// for the page.
+// for the page (without the body's HTML, which the page carries already).
 func loadDocument(cmd command) (*model.Document, string, error) {
 	var fsys fs.FS = content.FS
 	if cmd.content != "" {
@@ -34,7 +34,10 @@ func loadDocument(cmd command) (*model.Document, string, error) {
 		}
 		return nil, "", err
 	}
-	data, err := json.Marshal(doc)
+	// The body's HTML is in the page already, inside #article: the client reads it from there.
+	light := *doc
+	light.HTML = ""
+	data, err := json.Marshal(&light)
 	if err != nil {
 		return nil, "", err
 	}

@@ -126,3 +126,11 @@ func TestMentionAcrossLineFoldsSpace(t *testing.T) {
 		t.Fatalf("mentions = %+v, want one \"Edi Rama\"", res.Mentions)
 	}
 }
+
+func TestMentionAtLineEndKeepsNewlineOutside(t *testing.T) {
+	got, _ := convert(t, "after Albanians\ncomplained")
+	want := mark("al", "demonym", "Albanians") + "\ncomplained"
+	if !strings.Contains(got, want) {
+		t.Errorf("got %q, want it to contain %q", got, want)
+	}
+}

@@ -182,10 +182,6 @@ func wrap(run []*ast.Text, matches []Match) {
 			}
 			piece := ast.NewTextSegment(text.NewSegment(seg.Start+a-start, seg.Start+b-start))
 			piece.SetRaw(n.IsRaw())
-			if b == end {
-				piece.SetSoftLineBreak(n.SoftLineBreak())
-				piece.SetHardLineBreak(n.HardLineBreak())
-			}
 			if inside {
 				if open == nil {
 					open = NewMention(matches[mi].Entity, matches[mi].Form)
@@ -194,6 +190,16 @@ func wrap(run []*ast.Text, matches []Match) {
 				open.AppendChild(open, piece)
 			} else {
 				parent.InsertBefore(parent, n, piece)
+			}
+			if b == end {
+				// The node's line break goes with its last piece, unless a mention ends there: then
+				// it follows the mention, as an empty text node, so the <mark> holds no newline.
+				if inside && matches[mi].End == end {
+					piece = ast.NewTextSegment(text.NewSegment(seg.Stop, seg.Stop))
+					parent.InsertBefore(parent, n, piece)
+				}
+				piece.SetSoftLineBreak(n.SoftLineBreak())
+				piece.SetHardLineBreak(n.HardLineBreak())
 			}
 			a = b
 		}

@@ -224,6 +224,14 @@ var parseErrorTests = []struct {
 		`entities.yaml:11:12: country "edi-rama" is a person (line 5), not a country`,
 	},
 	{
+		"country names an organisation",
+		withAlbania(
+			"- id: mek", "  name: MEK", "  kind: organisation",
+			"- id: maryam-rajavi", "  name: Maryam Rajavi", "  kind: person", "  country: mek",
+		),
+		`entities.yaml:11:12: country "mek" is an organisation (line 5), not a country`,
+	},
+	{
 		"empty country",
 		withAlbania("- id: edi-rama", "  name: Edi Rama", "  kind: person", "  country: ' '"),
 		`entities.yaml:8:12: empty country (want the id of a country entity, or no country field)`,

@@ -190,8 +190,16 @@ func (p *parser) checkCountry(e *entry) {
 	case !ok:
 		p.errorf(e.country, "country %q names no entity", e.Country)
 	case c.Kind != model.Country:
-		p.errorf(e.country, "country %q is a %s (line %d), not a country", e.Country, c.Kind, c.node.Line)
+		p.errorf(e.country, "country %q is %s (line %d), not a country", e.Country, withArticle(string(c.Kind)), c.node.Line)
 	}
+}
+
+// withArticle returns word after "a" or "an".
+func withArticle(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an " + word
+	}
+	return "a " + word
 }
 
 // text returns the trimmed value of a scalar field, or "" after reporting a field of the wrong type.

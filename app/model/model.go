@@ -87,7 +87,7 @@ type Meta struct {
 // wrapped in <mark class="mention">, the cast catalogue and the mentions in reading order.
 type Document struct {
 	Meta      Meta      `json:"meta"`
-	HTML      string    `json:"html"`
+	HTML      string    `json:"html,omitempty"`
 	Entities  []Entity  `json:"entities"`
 	Mentions  []Mention `json:"mentions"`
 	Sentences []string  `json:"sentences"`

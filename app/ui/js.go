@@ -15,8 +15,13 @@ import (
 // the prerendered page.
 const dataElementID = "dramatis-data"
 
-// DocumentFromPage decodes the Document that the server prerendered into the page. The client calls it
-// before go-app replaces the prerendered body.
+// articleElementID is the id of the element that holds the article body. The page's JSON leaves the
+// body out, since the prerendered page holds it already.
+const articleElementID = "article"
+
+// DocumentFromPage decodes the Document that the server prerendered into the page, taking the body's
+// HTML from the prerendered #article when the JSON leaves it out. The client calls it before go-app
+// replaces the prerendered body.
 func DocumentFromPage() (*model.Document, error) {
 	el := app.Window().GetElementByID(dataElementID)
 	if el == nil || !el.Truthy() {
@@ -25,6 +30,13 @@ func DocumentFromPage() (*model.Document, error) {
 	var doc model.Document
 	if err := json.Unmarshal([]byte(el.Get("textContent").String()), &doc); err != nil {
 		return nil, err
+	}
+	if doc.HTML == "" {
+		body := app.Window().GetElementByID(articleElementID)
+		if body == nil || !body.Truthy() {
+			return nil, errors.New("the page carries no article body (#" + articleElementID + ")")
+		}
+		doc.HTML = body.Get("outerHTML").String()
 	}
 	return &doc, nil
 }

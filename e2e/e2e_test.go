@@ -203,7 +203,7 @@ func TestHighlightRama(t *testing.T) {
 	w, h := b.screenshot(shot, filepath.Join(e.WorkDir, "screenshot.png"))
 	t.Logf("saved %s (%dx%d)", shot, w, h)
 
-	// Select Italy by clicking one of its mentions in the article.
+	// Select Israel by clicking one of its mentions in the article.
 	b.click(`#article mark[data-entity="` + ilID + `"]`)
 	b.waitSelection([]string{ramaID, alID, ilID})
 

@@ -33,7 +33,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -185,13 +184,13 @@ func setup() error {
 	return startServer(bin, webDir)
 }
 
-// goTool returns the go command: the one on PATH (go test puts its own
-// GOROOT/bin first), or else the one of the running toolchain.
+// goTool returns the go command on PATH (go test puts its own GOROOT/bin
+// first), or plain "go" so that the error names what is missing.
 func goTool() string {
 	if p, err := exec.LookPath("go"); err == nil {
 		return p
 	}
-	return filepath.Join(runtime.GOROOT(), "bin", "go")
+	return "go"
 }
 
 // goBuild runs go build in dir with the environment environ. The error holds
@@ -289,7 +288,7 @@ func startServer(bin, webDir string) error {
 		resp, err := client.Get(harness.baseURL + "/")
 		if err == nil {
 			_, _ = io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
+			_ = resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
 				return nil
 			}
@@ -394,7 +393,7 @@ func httpGet(t *testing.T, e *env, path string) string {
 	if err != nil {
 		t.Fatalf("GET %s: %v", path, err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	body, err := io.ReadAll(resp.Body)
 	if err != nil {
 		t.Fatalf("GET %s: reading the body: %v", path, err)
@@ -782,21 +781,11 @@ func (b *browser) assertClean() {
 	b.assertLocalRequests()
 }
 
-// fullPageScreenshot captures the whole page, beyond the viewport, as PNG.
-func fullPageScreenshot(ctx context.Context, t *chromedp.Target) ([]byte, error) {
-	metrics, err := cdp.Call(ctx, t, page.GetLayoutMetrics, cdp.Empty{})
-	if err != nil {
-		return nil, err
-	}
-	if metrics.CSSContentSize == nil {
-		return nil, errors.New("the browser reported no content size")
-	}
-	size := metrics.CSSContentSize
+// viewportScreenshot captures what the viewport shows, as PNG.
+func viewportScreenshot(ctx context.Context, t *chromedp.Target) ([]byte, error) {
 	res, err := cdp.Call(ctx, t, page.CaptureScreenshot, page.CaptureScreenshotParams{
-		Format:                page.CaptureScreenshotFormatPng,
-		Clip:                  &page.Viewport{X: 0, Y: 0, Width: size.Width, Height: size.Height, Scale: 1},
-		FromSurface:           new(true),
-		CaptureBeyondViewport: new(true),
+		Format:      page.CaptureScreenshotFormatPng,
+		FromSurface: new(true),
 	})
 	if err != nil {
 		return nil, err
@@ -810,7 +799,7 @@ func (b *browser) screenshot(paths ...string) (width, height int) {
 	b.t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
 	defer cancel()
-	buf, err := chromedp.Run(ctx, fullPageScreenshot)
+	buf, err := chromedp.Run(ctx, viewportScreenshot)
 	if err != nil {
 		b.t.Fatalf("taking a screenshot: %v", err)
 	}
@@ -865,7 +854,7 @@ func (b *browser) saveFailureArtifacts(chromeOut *lineLog) {
 	}
 	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
 	defer cancel()
-	buf, err := chromedp.Run(ctx, fullPageScreenshot)
+	buf, err := chromedp.Run(ctx, viewportScreenshot)
 	if err != nil {
 		b.t.Logf("no failure screenshot: %v", err)
 		return

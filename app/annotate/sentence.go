@@ -38,7 +38,7 @@ func sentenceSpans(text []byte) [][2]int {
 			continue
 		}
 		c, _ := utf8.DecodeRune(text[next:])
-		if !(unicode.IsUpper(c) || unicode.IsDigit(c) || isOpener(c)) {
+		if !unicode.IsUpper(c) && !unicode.IsDigit(c) && !isOpener(c) {
 			continue
 		}
 		if r == '.' && abbreviation(text[start:i-size]) {

@@ -2,17 +2,24 @@
 # `make test` runs every test, end-to-end ones in headless Chromium included.
 
 ADDR ?= :8000
+# BASE is the path a static build is served under: "" for a host's root, /dramatis for
+# https://user.github.io/dramatis/.
+BASE ?=
 GO ?= go
 WASM_FLAGS = -trimpath -ldflags="-s -w"
 GOLANGCI_LINT = github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0
 
-.PHONY: run build wasm test test-wasm lint clean
+.PHONY: run build dist wasm test test-wasm lint clean
 
 run: build
 	./bin/dramatis serve -addr $(ADDR)
 
 build: wasm
 	$(GO) build -trimpath -o bin/dramatis .
+
+# dist writes the static website (index.html prerendered, app.wasm, precompressed .br/.gz) to dist/.
+dist: build
+	./bin/dramatis build -out dist -base "$(BASE)"
 
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm .
@@ -32,4 +39,4 @@ lint:
 	$(GO) run $(GOLANGCI_LINT) run ./...
 
 clean:
-	rm -rf bin web/app.wasm
+	rm -rf bin dist web/app.wasm

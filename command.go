@@ -4,30 +4,52 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // command is what the command line asks for.
 type command struct {
-	name    string // "serve"
-	addr    string // where serve listens
+	name    string // serve, build or check
+	addr    string // serve: where to listen
 	content string // a directory with article.md and entities.yaml; "" for the bundled article
 	web     string // the directory of static assets, app.wasm among them
+	out     string // build: the directory to write the static site to
+	base    string // build: the path the site is served under, e.g. "/dramatis"; "" for the root
+}
+
+// commands lists the command names with what each does, for usage messages.
+var commands = []struct{ name, about string }{
+	{"serve", "serve the article and its cast on -addr (the default command)"},
+	{"build", "write the article as a static website to -out, for hosting under -base"},
+	{"check", "validate a content directory and warn about gaps in its cast"},
 }
 
 // parseCommand reads the command line (without the program name).
 func parseCommand(args []string) (command, error) {
 	cmd := command{name: "serve"}
-	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd.name, args = args[0], args[1:]
 	}
-	if cmd.name != "serve" {
-		return cmd, fmt.Errorf("unknown command %q (want serve)", cmd.name)
+	known := false
+	var names []string
+	for _, c := range commands {
+		known = known || c.name == cmd.name
+		names = append(names, c.name)
+	}
+	if !known {
+		return cmd, fmt.Errorf("unknown command %q (want %s)", cmd.name, strings.Join(names, ", "))
 	}
 	fs := flag.NewFlagSet("dramatis "+cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&cmd.addr, "addr", ":8000", "address to listen on")
 	fs.StringVar(&cmd.content, "content", "", "directory holding article.md and entities.yaml (default: the bundled article)")
 	fs.StringVar(&cmd.web, "web", "web", "directory of static assets, with app.wasm")
+	switch cmd.name {
+	case "serve":
+		fs.StringVar(&cmd.addr, "addr", ":8000", "address to listen on")
+	case "build":
+		fs.StringVar(&cmd.out, "out", "dist", "directory to write the static site to")
+		fs.StringVar(&cmd.base, "base", "", "path prefix the site is served under, such as /dramatis")
+	}
 	if err := fs.Parse(args); err != nil {
 		return cmd, err
 	}

@@ -12,11 +12,13 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/dramatis/dramatis/app/document"
 	"github.com/dramatis/dramatis/app/model"
+	"github.com/dramatis/dramatis/app/site"
 	"github.com/dramatis/dramatis/content"
 )
 
@@ -46,16 +48,36 @@ func loadDocument(cmd command) (*model.Document, string, error) {
 
 // runCommand carries out the command on the server.
 func runCommand(cmd command, doc *model.Document) error {
+	switch cmd.name {
+	case "build":
+		return build(cmd, doc)
+	case "check":
+		return check(cmd, doc)
+	}
+	return serve(cmd, doc)
+}
+
+// serve serves the app, prerendered with doc, until the server fails.
+func serve(cmd command, doc *model.Document) error {
 	wasm, err := os.ReadFile(filepath.Join(cmd.web, "app.wasm"))
 	if err != nil {
 		return fmt.Errorf("%w (build it with: make wasm)", err)
 	}
-	h := newHandler(doc, version(wasm, doc))
+	h := newHandler(doc, wasm)
 	mux := http.NewServeMux()
-	mux.Handle("/web/", http.StripPrefix("/web/", http.FileServer(http.Dir(cmd.web))))
+	mux.Handle("/web/", http.StripPrefix("/web/", noCache(http.FileServer(http.Dir(cmd.web)))))
 	mux.Handle("/", h)
 	log.Printf("dramatis: serving %q on %s", doc.Meta.Title, cmd.addr)
-	return http.ListenAndServe(cmd.addr, mux)
+	return http.ListenAndServe(cmd.addr, site.Headers(site.Compress(mux)))
+}
+
+// noCache makes browsers revalidate static files on each use: their names carry no version, and the
+// service worker keeps the offline copy.
+func noCache(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-cache")
+		next.ServeHTTP(w, r)
+	})
 }
 
 // version identifies a build of the app and its article: it changes whenever either does, which is how
@@ -67,8 +89,9 @@ func version(wasm []byte, doc *model.Document) string {
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// newHandler returns the go-app handler that prerenders and serves the page.
-func newHandler(doc *model.Document, version string) *app.Handler {
+// newHandler returns the go-app handler that prerenders and serves the page of doc with the given
+// WebAssembly build of the app.
+func newHandler(doc *model.Document, wasm []byte) *app.Handler {
 	title := "Dramatis"
 	if doc.Meta.Title != "" {
 		title = doc.Meta.Title + " · Dramatis"
@@ -89,7 +112,9 @@ func newHandler(doc *model.Document, version string) *app.Handler {
 			SVG:      "/web/icon.svg",
 			Maskable: "/web/icon-maskable.png",
 		},
-		Styles:  []string{"/web/app.css"},
-		Version: version,
+		Styles:                []string{"/web/app.css"},
+		Version:               version(wasm, doc),
+		WasmContentLength:     strconv.Itoa(len(wasm)),
+		ServiceWorkerTemplate: site.WorkerTemplate,
 	}
 }

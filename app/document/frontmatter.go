@@ -47,8 +47,8 @@ func splitFrontMatter(file string, article []byte) (model.Meta, []byte, error) {
 	return meta, append(bytes.Repeat([]byte("\n"), lines), rest[end+closing:]...), nil
 }
 
-// decodeMeta fills meta from a front matter mapping; line numbers are those of the article, whose
-// first line is the opening "---".
+// decodeMeta fills meta from a front matter mapping, with surrounding space trimmed from each value.
+// Line numbers are those of the article, whose first line is the opening "---".
 func decodeMeta(file string, n *yaml.Node, meta *model.Meta) error {
 	if n.Kind != yaml.MappingNode {
 		return fmt.Errorf("%s:%d: front matter must be a mapping of fields", file, n.Line+1)
@@ -74,13 +74,17 @@ func decodeMeta(file string, n *yaml.Node, meta *model.Meta) error {
 		if v.Kind != yaml.ScalarNode {
 			return fmt.Errorf("%s:%d: front matter field %q must be text", file, v.Line+1, k.Value)
 		}
-		*dst = v.Value
+		*dst = strings.TrimSpace(v.Value)
 	}
 	return nil
 }
 
 // yamlLinePattern matches the YAML decoder's errors that give a line: "yaml: line N: MSG".
 var yamlLinePattern = regexp.MustCompile(`(?s)^yaml: line (\d+): (.*)$`)
+
+// yamlAnchorPattern matches the YAML decoder's error for an alias to an unknown anchor, which gives no
+// line, capturing the anchor's name.
+var yamlAnchorPattern = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
 
 // yamlErrorMsg returns the message of an error from decoding front matter, without its "yaml: line N:"
 // prefix.
@@ -105,6 +109,10 @@ func yamlErrorLine(yml []byte, err error) int {
 		}
 	} else if yamlParserProblems[msg] {
 		line = 1 // a parser error on line 0 comes without a line
+	} else if m := yamlAnchorPattern.FindStringSubmatch(msg); m != nil {
+		if i := bytes.Index(yml, []byte("*"+m[1])); i >= 0 {
+			line = bytes.Count(yml[:i], []byte("\n")) + 1
+		}
 	}
 	if line <= 0 {
 		return 1

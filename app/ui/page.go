@@ -55,6 +55,7 @@ func (p *Page) OnMount(ctx app.Context) {
 // Render draws the page from the document and the current selection.
 func (p *Page) Render() app.UI {
 	return app.Div().ID("dramatis").Attr("data-live", p.live).Body(
+		&UpdateBanner{},
 		app.Header().Class("masthead").Body(
 			app.Span().Class("brand").Text("Dramatis"),
 			app.Span().Class("tagline").Text("who is in the article, and where"),

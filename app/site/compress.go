@@ -1,0 +1,203 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
+)
+
+// Encodings lists the content codings Compress and the static build produce, most preferred first,
+// with the file suffix of their precompressed form.
+var Encodings = []struct{ Name, Suffix string }{
+	{"br", ".br"},
+	{"zstd", ".zst"},
+	{"gzip", ".gz"},
+}
+
+// minCompressSize is the size below which a response is sent as it is.
+const minCompressSize = 1024
+
+// Compressible reports whether a response of the given media type is worth compressing.
+func Compressible(contentType string) bool {
+	ct, _, _ := strings.Cut(contentType, ";")
+	ct = strings.TrimSpace(strings.ToLower(ct))
+	switch {
+	case strings.HasPrefix(ct, "text/"),
+		ct == "application/wasm",
+		ct == "application/javascript", ct == "text/javascript",
+		ct == "application/json", ct == "application/manifest+json",
+		ct == "image/svg+xml":
+		return true
+	}
+	return false
+}
+
+// Encode compresses data with the named coding ("br", "zstd" or "gzip"): quickly, for a server that
+// compresses on first request, or, with best, harder, for files compressed once by the static build.
+// Brotli stops at level 9 there: levels 10 and 11 save another tenth of app.wasm but take minutes.
+func Encode(name string, data []byte, best bool) ([]byte, error) {
+	var buf bytes.Buffer
+	var w io.WriteCloser
+	var err error
+	switch name {
+	case "br":
+		level := 5
+		if best {
+			level = 9
+		}
+		w = brotli.NewWriterLevel(&buf, level)
+	case "zstd":
+		level := zstd.SpeedDefault
+		if best {
+			level = zstd.SpeedBestCompression
+		}
+		w, err = zstd.NewWriter(&buf, zstd.WithEncoderLevel(level))
+	default:
+		level := gzip.DefaultCompression
+		if best {
+			level = gzip.BestCompression
+		}
+		w, err = gzip.NewWriterLevel(&buf, level)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(data); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Negotiate picks the coding to answer a request with from its Accept-Encoding header, or "" for
+// none. A coding the client gives q=0 is refused.
+func Negotiate(acceptEncoding string) string {
+	accepted := map[string]bool{}
+	for _, part := range strings.Split(acceptEncoding, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := 1.0
+		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			if f, err := strconv.ParseFloat(v, 64); err == nil {
+				q = f
+			}
+		}
+		accepted[strings.ToLower(strings.TrimSpace(name))] = q > 0
+	}
+	for _, e := range Encodings {
+		if accepted[e.Name] {
+			return e.Name
+		}
+	}
+	return ""
+}
+
+// Compress answers GET requests of next with a compressed body when the client accepts one of
+// Encodings and the response is compressible. Compressed bodies are kept in memory by the digest of
+// their source, so each file (app.wasm above all) is compressed once per coding.
+func Compress(next http.Handler) http.Handler {
+	c := &compressor{next: next, cache: map[[32]byte][]byte{}}
+	return c
+}
+
+type compressor struct {
+	next  http.Handler
+	mu    sync.Mutex
+	cache map[[32]byte][]byte
+}
+
+// maxCached bounds the number of compressed bodies kept; past it the cache starts afresh.
+const maxCached = 64
+
+func (c *compressor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	enc := Negotiate(r.Header.Get("Accept-Encoding"))
+	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.Header.Get("Range") != "" || enc == "" {
+		w.Header().Add("Vary", "Accept-Encoding")
+		c.next.ServeHTTP(w, r)
+		return
+	}
+	// The ETag of a compressed answer carries the coding; the handler behind knows only its own.
+	if inm := r.Header.Get("If-None-Match"); inm != "" {
+		r = r.Clone(r.Context())
+		r.Header.Set("If-None-Match", strings.ReplaceAll(inm, "-"+enc+`"`, `"`))
+	}
+	rec := &recorder{header: http.Header{}, status: http.StatusOK}
+	c.next.ServeHTTP(rec, r)
+	h := w.Header()
+	for k, v := range rec.header {
+		h[k] = v
+	}
+	h.Add("Vary", "Accept-Encoding")
+	body := rec.body.Bytes()
+	if rec.status != http.StatusOK || len(body) < minCompressSize || h.Get("Content-Encoding") != "" || !Compressible(h.Get("Content-Type")) {
+		w.WriteHeader(rec.status)
+		_, _ = w.Write(body)
+		return
+	}
+	out, err := c.encoded(enc, body)
+	if err != nil {
+		w.WriteHeader(rec.status)
+		_, _ = w.Write(body)
+		return
+	}
+	h.Set("Content-Encoding", enc)
+	h.Set("Content-Length", strconv.Itoa(len(out)))
+	if etag := h.Get("ETag"); etag != "" {
+		h.Set("ETag", strings.TrimSuffix(etag, `"`)+"-"+enc+`"`)
+	}
+	w.WriteHeader(http.StatusOK)
+	if r.Method == http.MethodGet {
+		_, _ = w.Write(out)
+	}
+}
+
+func (c *compressor) encoded(enc string, body []byte) ([]byte, error) {
+	key := sha256.Sum256(append([]byte(enc+"\x00"), body...))
+	c.mu.Lock()
+	out, ok := c.cache[key]
+	c.mu.Unlock()
+	if ok {
+		return out, nil
+	}
+	out, err := Encode(enc, body, false)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if len(c.cache) >= maxCached {
+		c.cache = map[[32]byte][]byte{}
+	}
+	c.cache[key] = out
+	c.mu.Unlock()
+	return out, nil
+}
+
+// recorder keeps a response in memory so that it can be compressed whole.
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+	wrote  bool
+}
+
+func (r *recorder) Header() http.Header { return r.header }
+
+func (r *recorder) WriteHeader(status int) {
+	if !r.wrote {
+		r.status, r.wrote = status, true
+	}
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	r.wrote = true
+	return r.body.Write(b)
+}

@@ -130,6 +130,12 @@ func (c *compressor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		r = r.Clone(r.Context())
 		r.Header.Set("If-None-Match", strings.ReplaceAll(inm, "-"+enc+`"`, `"`))
 	}
+	// A HEAD request is answered with the headers of the GET, compressed length included.
+	head := r.Method == http.MethodHead
+	if head {
+		r = r.Clone(r.Context())
+		r.Method = http.MethodGet
+	}
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}
 	c.next.ServeHTTP(rec, r)
 	h := w.Header()
@@ -139,14 +145,12 @@ func (c *compressor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Add("Vary", "Accept-Encoding")
 	body := rec.body.Bytes()
 	if rec.status != http.StatusOK || len(body) < minCompressSize || h.Get("Content-Encoding") != "" || !Compressible(h.Get("Content-Type")) {
-		w.WriteHeader(rec.status)
-		_, _ = w.Write(body)
+		writeBody(w, rec.status, body, head)
 		return
 	}
 	out, err := c.encoded(enc, body)
 	if err != nil {
-		w.WriteHeader(rec.status)
-		_, _ = w.Write(body)
+		writeBody(w, rec.status, body, head)
 		return
 	}
 	h.Set("Content-Encoding", enc)
@@ -154,9 +158,13 @@ func (c *compressor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if etag := h.Get("ETag"); etag != "" {
 		h.Set("ETag", strings.TrimSuffix(etag, `"`)+"-"+enc+`"`)
 	}
-	w.WriteHeader(http.StatusOK)
-	if r.Method == http.MethodGet {
-		_, _ = w.Write(out)
+	writeBody(w, http.StatusOK, out, head)
+}
+
+func writeBody(w http.ResponseWriter, status int, body []byte, head bool) {
+	w.WriteHeader(status)
+	if !head {
+		_, _ = w.Write(body)
 	}
 }
 

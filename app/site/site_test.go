@@ -114,6 +114,16 @@ func TestCompress(t *testing.T) {
 			}
 		})
 	}
+	t.Run("HEAD has the headers of GET", func(t *testing.T) {
+		req := httptest.NewRequest(http.MethodHead, "/page", nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Header().Get("Content-Encoding") != "gzip" || rec.Header().Get("Content-Length") == "" || rec.Body.Len() != 0 {
+			t.Errorf("HEAD: Content-Encoding %q, Content-Length %q, %d body bytes; want gzip, a length, none",
+				rec.Header().Get("Content-Encoding"), rec.Header().Get("Content-Length"), rec.Body.Len())
+		}
+	})
 	t.Run("revalidation with the compressed ETag", func(t *testing.T) {
 		req := httptest.NewRequest(http.MethodGet, "/page", nil)
 		req.Header.Set("Accept-Encoding", "br")

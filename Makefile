@@ -9,7 +9,7 @@ GO ?= go
 WASM_FLAGS = -trimpath -ldflags="-s -w"
 GOLANGCI_LINT = github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0
 
-.PHONY: run build dist wasm test test-wasm lint clean
+.PHONY: run build dist wasm test test-wasm e2e-deps fuzz bench lint clean
 
 run: build
 	./bin/dramatis serve -addr $(ADDR)
@@ -24,19 +24,37 @@ dist: build
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm .
 
-test: wasm test-wasm
+test: wasm test-wasm e2e-deps
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	$(call fuzz-for,10s)
+
+# fuzz runs each fuzz target for longer than make test does.
+fuzz:
+	$(call fuzz-for,2m)
+
+# bench measures Dramatis against baselines measured in the same run and writes the table into
+# docs/benchmarks.md (Chromium needed; a few minutes). make test runs it once on tiny inputs.
+bench:
+	$(GO) run ./bench -out docs/benchmarks.md
+
+# fuzz-for runs each fuzz target for the time given.
+fuzz-for = $(GO) test -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime $(1) ./app/annotate && \
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(1) ./app/catalog
 
 # The pure packages also run under WebAssembly (Node), as the browser runs them.
 test-wasm:
-	PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 ./app/model ./app/ui
+	PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 ./app/model ./app/reader ./app/ui
+
+# e2e-deps installs axe-core, which the accessibility tests inject into the page.
+e2e-deps:
+	cd e2e && npm ci --no-audit --no-fund
 
 lint:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet .
+	GOOS=js GOARCH=wasm $(GO) vet . ./bench/hello
 	$(GO) run $(GOLANGCI_LINT) run ./...
 
 clean:
-	rm -rf bin dist web/app.wasm
+	rm -rf bin dist web/app.wasm e2e/node_modules

@@ -19,6 +19,7 @@ import (
 	"github.com/dramatis/dramatis/app/document"
 	"github.com/dramatis/dramatis/app/model"
 	"github.com/dramatis/dramatis/app/site"
+	"github.com/dramatis/dramatis/app/ui"
 	"github.com/dramatis/dramatis/content"
 )
 
@@ -94,14 +95,14 @@ func version(wasm []byte, doc *model.Document) string {
 func newHandler(doc *model.Document, wasm []byte) *app.Handler {
 	title := "Dramatis"
 	if doc.Meta.Title != "" {
-		title = doc.Meta.Title + " · Dramatis"
+		title = ui.HeadText(doc.Meta.Title) + " · Dramatis"
 	}
 	return &app.Handler{
 		Name:            "Dramatis",
 		ShortName:       "Dramatis",
 		Title:           title,
 		Description:     "Read an article beside its cast: everyone it mentions, and where.",
-		Author:          doc.Meta.Author,
+		Author:          ui.HeadText(doc.Meta.Author),
 		Lang:            "en",
 		ThemeColor:      "#23395b",
 		BackgroundColor: "#fbfaf7",

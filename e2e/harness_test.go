@@ -793,7 +793,7 @@ func viewportScreenshot(ctx context.Context, t *chromedp.Target) ([]byte, error)
 	return res.Data, nil
 }
 
-// screenshot writes a full-page PNG of the tab to each of paths, creating
+// screenshot writes a PNG of the viewport to each of paths, creating
 // their directories, and returns the size of the image.
 func (b *browser) screenshot(paths ...string) (width, height int) {
 	b.t.Helper()
@@ -866,4 +866,76 @@ func (b *browser) saveFailureArtifacts(chromeOut *lineLog) {
 		return
 	}
 	b.t.Logf("failure screenshot: %s", p)
+}
+
+// startExtraServer starts another server from the binary that setup built,
+// with the shared web root, on a free port, passing args after -addr and -web
+// (for example -content DIR). It waits until GET / answers 200 and returns e
+// pointed at the new server. The server stops when the test ends, and what
+// it wrote is logged then.
+func startExtraServer(t *testing.T, e *env, args ...string) *env {
+	t.Helper()
+	addr, err := freeAddr()
+	if err != nil {
+		t.Fatalf("finding a free port: %v", err)
+	}
+	out := &lineLog{}
+	args = append([]string{"-addr", addr, "-web", filepath.Join(e.WorkDir, "web")}, args...)
+	cmd := exec.Command(filepath.Join(e.WorkDir, "dramatis"), args...)
+	cmd.Dir = e.RepoRoot
+	cmd.Stdout = out
+	cmd.Stderr = out
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting dramatis %s: %v", strings.Join(args, " "), err)
+	}
+	exited := make(chan struct{})
+	var exitErr error
+	go func() {
+		exitErr = cmd.Wait()
+		close(exited)
+	}()
+	t.Cleanup(func() {
+		select {
+		case <-exited:
+		default:
+			if err := cmd.Process.Signal(os.Interrupt); err != nil {
+				_ = cmd.Process.Kill()
+			}
+			select {
+			case <-exited:
+			case <-time.After(5 * time.Second):
+				_ = cmd.Process.Kill()
+				<-exited
+			}
+		}
+		for _, line := range out.since(0) {
+			t.Log("extra server: " + line)
+		}
+	})
+
+	client := &http.Client{Timeout: 2 * time.Second}
+	deadline := time.Now().Add(serverStartTimeout)
+	for {
+		select {
+		case <-exited:
+			t.Fatalf("dramatis %s exited before it answered: %v\n%s", strings.Join(args, " "), exitErr, strings.Join(out.since(0), "\n"))
+		default:
+		}
+		resp, err := client.Get("http://" + addr + "/")
+		if err == nil {
+			_, _ = io.Copy(io.Discard, resp.Body)
+			_ = resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("dramatis %s did not answer GET / with 200 within %s", strings.Join(args, " "), serverStartTimeout)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	e2 := *e
+	e2.Host = addr
+	e2.BaseURL = "http://" + addr
+	return &e2
 }

@@ -67,6 +67,11 @@ var parseErrorTests = []struct {
 		`entities.yaml:1: empty catalogue (want a list of entities)`,
 	},
 	{
+		"empty document",
+		"# nothing yet\n---",
+		`entities.yaml:1: empty catalogue (want a list of entities)`,
+	},
+	{
 		"second document",
 		withAlbania("---", "- id: il"),
 		`entities.yaml:5:1: second YAML document (want one list of entities)`,
@@ -162,6 +167,11 @@ var parseErrorTests = []struct {
 		`entities.yaml:5:7: id "edi--rama" is not a lowercase slug (want words of a-z and 0-9 joined by single hyphens, like "edi-rama")`,
 	},
 	{
+		"id that would break out of a selector",
+		withAlbania(`- id: 'x"]{}'`, "  name: X", "  kind: place"),
+		`entities.yaml:5:7: id "x\"]{}" is not a lowercase slug (want words of a-z and 0-9 joined by single hyphens, like "edi-rama")`,
+	},
+	{
 		"duplicate id",
 		withAlbania("- id: al", "  name: Alabama", "  kind: place"),
 		`entities.yaml:5:7: duplicate id "al" (first at line 1)`,
@@ -245,6 +255,21 @@ var parseErrorTests = []struct {
 		"control character",
 		withAlbania("- id: edi-rama", "  name: Edi\aRama", "  kind: person"),
 		`entities.yaml:6:12: control character U+0007 not allowed`,
+	},
+	{
+		"line separator",
+		withAlbania("- id: edi-rama", "  name: Edi\u2028Rama", "  kind: person"),
+		`entities.yaml:6:12: line separator U+2028 not allowed (want a plain line break)`,
+	},
+	{
+		"next line character",
+		withAlbania("- id: edi-rama", "  name: Edi Rama\u0085", "  kind: person"),
+		`entities.yaml:6:17: line separator U+0085 not allowed (want a plain line break)`,
+	},
+	{
+		"lone CR line ends count as lines",
+		strings.ReplaceAll(withAlbania("- id: edi-rama", "  name: Edi Rama", "  kind: politician"), "\n", "\r"),
+		`entities.yaml:7:9: unknown kind "politician" (want one of person, organisation, country, place)`,
 	},
 	{
 		"several problems in file order",

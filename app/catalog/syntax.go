@@ -19,8 +19,8 @@ var (
 	selfAnchorPattern    = regexp.MustCompile(`^anchor '(.*)' value contains itself$`)
 )
 
-// checkText reports the position of the first invalid UTF-8 sequence in data, or of the first
-// character YAML does not allow.
+// checkText reports the position of the first invalid UTF-8 sequence in data, of the first
+// character YAML does not allow, or of the first line separator other than LF.
 func checkText(file string, data []byte) error {
 	line, col := 1, 1
 	for len(data) > 0 {
@@ -30,6 +30,9 @@ func checkText(file string, data []byte) error {
 			return &Error{File: file, Line: line, Column: col, Msg: "invalid UTF-8"}
 		case !printable(r):
 			return &Error{File: file, Line: line, Column: col, Msg: fmt.Sprintf("control character %U not allowed", r)}
+		case r == 0x85 || r == 0x2028 || r == 0x2029:
+			// YAML breaks lines at these, most editors do not: line numbers would disagree.
+			return &Error{File: file, Line: line, Column: col, Msg: fmt.Sprintf("line separator %U not allowed (want a plain line break)", r)}
 		case r == '\n':
 			line, col = line+1, 1
 		default:
@@ -53,8 +56,10 @@ func printable(r rune) bool {
 	return true
 }
 
-// syntaxError converts an error from decoding data, "yaml: line N: MSG", to an *Error.
-func syntaxError(file string, data []byte, err error) *Error {
+// SyntaxError converts an error of the YAML decoder on data, "yaml: line N: MSG", to an *Error whose
+// line (and, where the decoder gives none, column) points at the problem in data. Line is 0 when no
+// position can be found. The YAML front matter of articles reports its errors through it too.
+func SyntaxError(file string, data []byte, err error) *Error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	e := &Error{File: file}
 	if m := yamlErrorPattern.FindStringSubmatch(err.Error()); m != nil {
@@ -66,6 +71,8 @@ func syntaxError(file string, data []byte, err error) *Error {
 		e.Line, e.Column = position(data, "*"+m[1])
 	} else if m := selfAnchorPattern.FindStringSubmatch(msg); m != nil {
 		e.Line, e.Column = position(data, "&"+m[1])
+	} else if parserProblems[msg] && e.Line == 0 {
+		e.Line = 1 // a parser error on the first line comes without a line
 	} else if parserProblems[msg] {
 		// The decoder counts a parser error's line from 0 and a scanner error's from 1
 		// (go-yaml/yaml issue 205).

@@ -32,14 +32,14 @@ func Load(fsys fs.FS) (*model.Document, error) {
 	return Build(content.ArticleFile, article, entities)
 }
 
+// MaxArticleSize is the largest article, in bytes, that Prepare accepts. It is a hundred times a long
+// feature, and keeps a mistaken file (a whole book, a log) from exhausting the server and the reader's
+// browser.
+const MaxArticleSize = 10 << 20
+
 // Build parses article (named file in errors) and annotates it with the given cast.
 func Build(file string, article []byte, entities []model.Entity) (*model.Document, error) {
-	article = bytes.TrimPrefix(article, []byte("\uFEFF"))
-	if !utf8.Valid(article) {
-		return nil, fmt.Errorf("%s:%d: invalid UTF-8", file, invalidLine(article))
-	}
-	article = bytes.ReplaceAll(article, []byte("\r\n"), []byte("\n"))
-	meta, body, err := splitFrontMatter(file, article)
+	meta, body, err := Prepare(file, article)
 	if err != nil {
 		return nil, err
 	}
@@ -60,6 +60,41 @@ func Build(file string, article []byte, entities []model.Entity) (*model.Documen
 		Mentions:  res.Mentions,
 		Sentences: res.Sentences,
 	}, nil
+}
+
+// Prepare checks article (named file in errors) and splits it into its front matter and its Markdown
+// body. It drops a byte order mark and turns CRLF and CR line ends into LF; it rejects an article
+// larger than MaxArticleSize, invalid UTF-8, a broken front matter and an article with no text, each
+// with the line of the problem. The body keeps the article's line numbers: the front matter's lines
+// are blanked.
+func Prepare(file string, article []byte) (model.Meta, []byte, error) {
+	if len(article) > MaxArticleSize {
+		line := bytes.Count(article[:MaxArticleSize], []byte("\n")) + 1
+		return model.Meta{}, nil, fmt.Errorf("%s:%d: the article is %s; an article may have at most %s",
+			file, line, size(len(article)), size(MaxArticleSize))
+	}
+	article = bytes.TrimPrefix(article, []byte("\uFEFF"))
+	if !utf8.Valid(article) {
+		return model.Meta{}, nil, fmt.Errorf("%s:%d: invalid UTF-8", file, invalidLine(article))
+	}
+	article = bytes.ReplaceAll(bytes.ReplaceAll(article, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+	meta, body, err := splitFrontMatter(file, article)
+	if err != nil {
+		return meta, nil, err
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		if len(bytes.TrimSpace(article)) == 0 {
+			return meta, nil, fmt.Errorf("%s:1: the article is empty", file)
+		}
+		last := bytes.Count(bytes.TrimRight(article, " \t\n"), []byte("\n")) + 1 // the closing "---"
+		return meta, nil, fmt.Errorf("%s:%d: the article is empty: it has front matter but no text after it", file, last)
+	}
+	return meta, body, nil
+}
+
+// size formats a number of bytes in megabytes for messages.
+func size(n int) string {
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }
 
 // NewMarkdown returns the Markdown converter Dramatis uses, with the given extensions added. Raw HTML

@@ -3,12 +3,11 @@ package document
 import (
 	"bytes"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/dramatis/dramatis/app/catalog"
 	"github.com/dramatis/dramatis/app/model"
 )
 
@@ -36,7 +35,9 @@ func splitFrontMatter(file string, article []byte) (model.Meta, []byte, error) {
 	yml := rest[:end]
 	var doc yaml.Node
 	if err := yaml.Unmarshal(yml, &doc); err != nil {
-		return meta, nil, fmt.Errorf("%s:%d: front matter: %s", file, yamlErrorLine(yml, err), yamlErrorMsg(err))
+		// Lines in yml count from the article's second line, after the opening "---".
+		e := catalog.SyntaxError(file, yml, err)
+		return meta, nil, fmt.Errorf("%s:%d: front matter: %s", file, e.Line+1, strings.TrimPrefix(e.Msg, "YAML syntax: "))
 	}
 	if len(doc.Content) > 0 {
 		if err := decodeMeta(file, doc.Content[0], &meta); err != nil {
@@ -77,64 +78,4 @@ func decodeMeta(file string, n *yaml.Node, meta *model.Meta) error {
 		*dst = strings.TrimSpace(v.Value)
 	}
 	return nil
-}
-
-// yamlLinePattern matches the YAML decoder's errors that give a line: "yaml: line N: MSG".
-var yamlLinePattern = regexp.MustCompile(`(?s)^yaml: line (\d+): (.*)$`)
-
-// yamlAnchorPattern matches the YAML decoder's error for an alias to an unknown anchor, which gives no
-// line, capturing the anchor's name.
-var yamlAnchorPattern = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
-
-// yamlErrorMsg returns the message of an error from decoding front matter, without its "yaml: line N:"
-// prefix.
-func yamlErrorMsg(err error) string {
-	if m := yamlLinePattern.FindStringSubmatch(err.Error()); m != nil {
-		return m[2]
-	}
-	return strings.TrimPrefix(err.Error(), "yaml: ")
-}
-
-// yamlErrorLine returns the article line of an error from decoding the front matter yml, which starts
-// on the article's second line. When the decoder gives no usable line it returns 1, the opening "---".
-func yamlErrorLine(yml []byte, err error) int {
-	msg := yamlErrorMsg(err)
-	line := 0 // in yml, from 1
-	if m := yamlLinePattern.FindStringSubmatch(err.Error()); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		if yamlParserProblems[msg] {
-			// The decoder counts a parser error's line from 0 and a scanner error's from 1
-			// (go-yaml/yaml issue 205).
-			line++
-		}
-	} else if yamlParserProblems[msg] {
-		line = 1 // a parser error on line 0 comes without a line
-	} else if m := yamlAnchorPattern.FindStringSubmatch(msg); m != nil {
-		if i := bytes.Index(yml, []byte("*"+m[1])); i >= 0 {
-			line = bytes.Count(yml[:i], []byte("\n")) + 1
-		}
-	}
-	if line <= 0 {
-		return 1
-	}
-	// An error at the end of the input may be placed on the line after the last.
-	if last := bytes.Count(yml, []byte("\n")) + 1; line > last {
-		line = last
-	}
-	return line + 1
-}
-
-// yamlParserProblems lists the messages of the YAML decoder's parser, as opposed to its scanner.
-var yamlParserProblems = map[string]bool{
-	"did not find expected ',' or ']'":       true,
-	"did not find expected ',' or '}'":       true,
-	"did not find expected '-' indicator":    true,
-	"did not find expected <document start>": true,
-	"did not find expected <stream-start>":   true,
-	"did not find expected key":              true,
-	"did not find expected node content":     true,
-	"found duplicate %TAG directive":         true,
-	"found duplicate %YAML directive":        true,
-	"found incompatible YAML document":       true,
-	"found undefined tag handle":             true,
 }

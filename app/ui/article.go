@@ -34,9 +34,9 @@ func (a *ArticleView) Render() app.UI {
 	)
 }
 
-// onClick selects the entity of a clicked mention.
+// onClick selects the entity of a clicked mention and makes the mention the current one.
 func (a *ArticleView) onClick(ctx app.Context, e app.Event) {
-	if id := mentionEntity(e); id != "" {
-		ctx.NewActionWithValue(actionSelect, id)
+	if id, n := mentionTarget(e); id != "" {
+		ctx.NewActionWithValue(actionSelect, mentionRef{Entity: id, N: n})
 	}
 }

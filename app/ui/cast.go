@@ -2,28 +2,37 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/dramatis/dramatis/app/model"
+	"github.com/dramatis/dramatis/app/reader"
 )
 
-// Cast is the panel of every entity in the catalogue, grouped by kind, each a toggle button with its
-// mention count.
+// Cast is the panel of the entities of the catalogue that match the filter, grouped by kind, each a
+// toggle button with its mention count and a strip showing where in the article its mentions fall.
 type Cast struct {
 	app.Compo
 
-	// Groups are the entities by kind, in display order.
+	// Groups are the entities to show by kind, in display order.
 	Groups []model.Group
 	// Index gives each entity's mention count.
 	Index model.Index
 	// Selection says which buttons are pressed.
 	Selection Selection
+	// Density holds each entity's density strip as a CSS background (see densityStrips).
+	Density map[string]string
+	// Query is the filter the groups went through, for the message when nothing matches.
+	Query string
 }
 
 // Render draws one section per group.
 func (c *Cast) Render() app.UI {
 	return app.Nav().ID("cast").Aria("label", "Cast of the article").Body(
+		app.If(len(c.Groups) == 0, func() app.UI {
+			return app.P().Class("hint").Text("No one in the cast matches “" + strings.TrimSpace(c.Query) + "”.")
+		}),
 		app.Range(c.Groups).Slice(func(i int) app.UI {
 			g := c.Groups[i]
 			return app.Section().Class("group").Body(
@@ -46,7 +55,7 @@ func (c *Cast) button(e model.Entity) app.UI {
 		Class("entity").
 		DataSet("entity", e.ID).
 		Aria("pressed", strconv.FormatBool(c.Selection.Has(e.ID))).
-		Title(e.Role).
+		Title(attr(e.Role)).
 		OnClick(func(ctx app.Context, _ app.Event) {
 			ctx.NewActionWithValue(actionToggle, e.ID)
 		}, app.EventScope(e.ID)).
@@ -54,6 +63,7 @@ func (c *Cast) button(e model.Entity) app.UI {
 			app.Span().Class("swatch").Aria("hidden", "true"),
 			app.Span().Class("name").Text(e.Name),
 			app.Span().Class("count").Aria("label", mentionsLabel(n)).Text(strconv.Itoa(n)),
+			app.Span().Class("density").Aria("hidden", "true").Style("background-image", c.Density[e.ID]),
 		)
 }
 
@@ -62,4 +72,33 @@ func mentionsLabel(n int) string {
 		return "1 mention"
 	}
 	return strconv.Itoa(n) + " mentions"
+}
+
+// densityStrips returns, for every entity, a CSS background image that draws its mentions' density
+// over bins stretches of the article: a hard-edged band per stretch with mentions, in one of three
+// strengths (custom properties --d1 to --d3).
+func densityStrips(a *reader.Article, bins int) map[string]string {
+	out := make(map[string]string, len(a.Doc.Entities))
+	for _, e := range a.Doc.Entities {
+		counts := a.Density(e.ID, bins)
+		most := 0
+		for _, n := range counts {
+			most = max(most, n)
+		}
+		if most == 0 {
+			out[e.ID] = "none"
+			continue
+		}
+		var stops []string
+		for i, n := range counts {
+			if n == 0 {
+				continue
+			}
+			level := (3*n + most - 1) / most // 1 to 3
+			from, to := percent(float64(i)/float64(bins)), percent(float64(i+1)/float64(bins))
+			stops = append(stops, "transparent "+from, "var(--d"+strconv.Itoa(level)+") "+from+" "+to, "transparent "+to)
+		}
+		out[e.ID] = "linear-gradient(90deg," + strings.Join(stops, ",") + ")"
+	}
+	return out
 }

@@ -3,13 +3,15 @@ package ui
 import (
 	"encoding/json"
 	"errors"
+	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/dramatis/dramatis/app/model"
 )
 
-// This file holds all of Dramatis's JavaScript interop.
+// This file holds all of Dramatis's JavaScript interop. Each helper does a constant amount of work in
+// the page: none touches every mention.
 
 // dataElementID is the id of the <script type="application/json"> element that carries the Document in
 // the prerendered page.
@@ -18,6 +20,9 @@ const dataElementID = "dramatis-data"
 // articleElementID is the id of the element that holds the article body. The page's JSON leaves the
 // body out, since the prerendered page holds it already.
 const articleElementID = "article"
+
+// themeKey is the local storage key under which the reader's choice of theme is remembered.
+const themeKey = "dramatis.theme"
 
 // DocumentFromPage decodes the Document that the server prerendered into the page, taking the body's
 // HTML from the prerendered #article when the JSON leaves it out. The client calls it before go-app
@@ -41,11 +46,274 @@ func DocumentFromPage() (*model.Document, error) {
 	return &doc, nil
 }
 
-// mentionEntity returns the entity ID of the mention an event happened in, or "".
-func mentionEntity(e app.Event) string {
+// mentionTarget returns the entity of the mention an event happened in and the mention's place among
+// that entity's marks, or "" and -1.
+func mentionTarget(e app.Event) (string, int) {
 	m := e.Get("target").Call("closest", "mark[data-entity]")
 	if !m.Truthy() {
+		return "", -1
+	}
+	id := m.Get("dataset").Get("entity").String()
+	marks := app.Window().Get("document").Call("querySelectorAll", entityMarks(id, false))
+	n := app.Window().Get("Array").Get("prototype").Get("indexOf").Call("call", marks, m).Int()
+	return id, n
+}
+
+// tickTarget returns the mention index (into Document.Mentions) of the rail tick an event happened
+// on, or -1.
+func tickTarget(e app.Event) int {
+	t := e.Get("target").Call("closest", "[data-i]")
+	if !t.Truthy() {
+		return -1
+	}
+	i, err := strconv.Atoi(t.Get("dataset").Get("i").String())
+	if err != nil {
+		return -1
+	}
+	return i
+}
+
+// entityMarks is the CSS selector of the article's marks of entity id, by name or alias only when
+// namesOnly is set.
+func entityMarks(id string, namesOnly bool) string {
+	sel := `#article mark[data-entity="` + id + `"]`
+	if namesOnly {
+		sel += `:is([data-form="name"],[data-form="alias"])`
+	}
+	return sel
+}
+
+// showMention makes the n-th mark of entity id (counted from 0 among entityMarks) the current
+// mention: it takes the mark from the previous one, gives it to this one and, when scroll is set,
+// scrolls it to the middle of the view, smoothly unless the reader prefers reduced motion. With n < 0
+// it only clears the current mention.
+func showMention(id string, n int, namesOnly, scroll bool) {
+	doc := app.Window().Get("document")
+	if prev := doc.Call("querySelector", "#article mark[data-current]"); prev.Truthy() {
+		prev.Call("removeAttribute", "data-current")
+		prev.Call("removeAttribute", "aria-current")
+	}
+	if id == "" || n < 0 {
+		return
+	}
+	marks := doc.Call("querySelectorAll", entityMarks(id, namesOnly))
+	if n >= marks.Length() {
+		return
+	}
+	m := marks.Index(n)
+	m.Call("setAttribute", "data-current", "true")
+	m.Call("setAttribute", "aria-current", "true")
+	if scroll {
+		behavior := "smooth"
+		if matches("(prefers-reduced-motion: reduce)") {
+			behavior = "auto"
+		}
+		m.Call("scrollIntoView", map[string]any{"block": "center", "inline": "nearest", "behavior": behavior})
+	}
+}
+
+// matches reports whether the media query q matches.
+func matches(q string) bool {
+	mm := app.Window().Get("matchMedia")
+	return mm.Truthy() && app.Window().Call("matchMedia", q).Get("matches").Bool()
+}
+
+// isNarrow reports whether the view is narrow enough for the cast panel to be a sheet over the
+// article (the breakpoint of app.css).
+func isNarrow() bool { return matches("(max-width: 800px)") }
+
+// prefersDark reports whether the system asks for a dark theme.
+func prefersDark() bool { return matches("(prefers-color-scheme: dark)") }
+
+// focusElement moves the keyboard focus to the element with the given id, and selects its text when
+// it is a text field.
+func focusElement(id string) {
+	el := app.Window().GetElementByID(id)
+	if el == nil || !el.Truthy() {
+		return
+	}
+	el.Call("focus")
+	if el.Get("select").Truthy() {
+		el.Call("select")
+	}
+}
+
+// clearField empties the text field with the given id.
+func clearField(id string) {
+	if el := app.Window().GetElementByID(id); el != nil && el.Truthy() {
+		el.Set("value", "")
+	}
+}
+
+// showDialog opens the <dialog> with the given id as a modal dialog.
+func showDialog(id string) {
+	if d := app.Window().GetElementByID(id); d != nil && d.Truthy() && !d.Get("open").Bool() {
+		d.Call("showModal")
+	}
+}
+
+// closeDialog closes the <dialog> with the given id.
+func closeDialog(id string) {
+	if d := app.Window().GetElementByID(id); d != nil && d.Truthy() {
+		d.Call("close")
+	}
+}
+
+// currentQuery returns the query string of the page's address, without its "?".
+func currentQuery() string {
+	q := app.Window().Get("location").Get("search").String()
+	if len(q) > 0 && q[0] == '?' {
+		q = q[1:]
+	}
+	return q
+}
+
+// setQuery puts query into the page's address: as a new history entry when push is set, in place of
+// the current one otherwise. It does nothing when the address holds query already.
+func setQuery(query string, push bool) {
+	if query == currentQuery() {
+		return
+	}
+	loc := app.Window().Get("location")
+	u := loc.Get("pathname").String()
+	if query != "" {
+		u += "?" + query
+	}
+	u += loc.Get("hash").String()
+	method := "replaceState"
+	if push {
+		method = "pushState"
+	}
+	app.Window().Get("history").Call(method, nil, "", u)
+}
+
+// pageURL returns the page's address.
+func pageURL() string { return app.Window().Get("location").Get("href").String() }
+
+// copyText puts text on the clipboard and calls done, on the UI goroutine of ctx, with whether that
+// worked. A clipboard that has not answered within five seconds counts as a failure.
+func copyText(ctx app.Context, text string, done func(app.Context, bool)) {
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		done(ctx, false)
+		return
+	}
+	settled := false // the browser calls these functions one at a time
+	settle := func(result bool) {
+		if !settled {
+			settled = true
+			ctx.Dispatch(func(ctx app.Context) { done(ctx, result) })
+		}
+	}
+	var ok, fail, late app.Func
+	answer := func(result bool) app.Func {
+		return app.FuncOf(func(app.Value, []app.Value) any {
+			settle(result)
+			ok.Release() // a promise settles once: neither is called again
+			fail.Release()
+			return nil
+		})
+	}
+	ok, fail = answer(true), answer(false)
+	late = app.FuncOf(func(app.Value, []app.Value) any {
+		settle(false)
+		late.Release()
+		return nil
+	})
+	clip.Call("writeText", text).Call("then", ok, fail)
+	app.Window().Call("setTimeout", late, 5000)
+}
+
+// download offers data to the reader as a file with the given name and media type, through a blob:
+// address of this origin.
+func download(name, mime string, data []byte) {
+	w := app.Window()
+	buf := w.Get("Uint8Array").New(len(data))
+	app.CopyBytesToJS(buf, data)
+	blob := w.Get("Blob").New([]any{buf}, map[string]any{"type": mime})
+	href := w.Get("URL").Call("createObjectURL", blob)
+	a := w.Get("document").Call("createElement", "a")
+	a.Set("href", href)
+	a.Set("download", name)
+	a.Set("hidden", true)
+	body := w.Get("document").Get("body")
+	body.Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	var revoke app.Func
+	revoke = app.FuncOf(func(app.Value, []app.Value) any {
+		w.Get("URL").Call("revokeObjectURL", href)
+		revoke.Release()
+		return nil
+	})
+	w.Call("setTimeout", revoke, 60000)
+}
+
+// loadTheme returns the theme the reader chose earlier: "light", "dark" or "".
+func loadTheme(ctx app.Context) string {
+	var theme string
+	if err := ctx.LocalStorage().Get(themeKey, &theme); err != nil || (theme != "light" && theme != "dark") {
 		return ""
 	}
-	return m.Get("dataset").Get("entity").String()
+	return theme
+}
+
+// saveTheme remembers the reader's choice of theme.
+func saveTheme(ctx app.Context, theme string) {
+	if err := ctx.LocalStorage().Set(themeKey, theme); err != nil {
+		app.Log("dramatis: the theme could not be saved:", err)
+	}
+}
+
+// key is a key press as the page's shortcuts see it.
+type key struct {
+	Key    string // KeyboardEvent.key
+	Typing bool   // the focus is in a text field
+	Dialog bool   // a modal dialog is open
+}
+
+// onKey calls handle for every key press without Ctrl, Alt or Meta anywhere in the page. When handle
+// returns true, the press is the page's: its default action is cancelled at once, and run is
+// dispatched on the UI goroutine of ctx. It returns the function that stops listening.
+func onKey(ctx app.Context, handle func(key) (run func(app.Context), ok bool)) func() {
+	fn := app.FuncOf(func(_ app.Value, args []app.Value) any {
+		e := args[0]
+		if e.Get("ctrlKey").Bool() || e.Get("altKey").Bool() || e.Get("metaKey").Bool() || e.Get("isComposing").Bool() {
+			return nil
+		}
+		t := e.Get("target")
+		k := key{
+			Key:    e.Get("key").String(),
+			Typing: t.Truthy() && t.Get("matches").Truthy() && t.Call("matches", "input, textarea, select, [contenteditable]").Bool(),
+			Dialog: app.Window().Get("document").Call("querySelector", "dialog[open]").Truthy(),
+		}
+		run, ok := handle(k)
+		if !ok {
+			return nil
+		}
+		e.Call("preventDefault")
+		ctx.Dispatch(run)
+		return nil
+	})
+	w := app.Window()
+	w.Call("addEventListener", "keydown", fn)
+	return func() {
+		w.Call("removeEventListener", "keydown", fn)
+		fn.Release()
+	}
+}
+
+// onPopState calls f on the UI goroutine of ctx whenever the reader moves through the history with
+// back or forward. It returns the function that stops listening.
+func onPopState(ctx app.Context, f func(app.Context)) func() {
+	fn := app.FuncOf(func(app.Value, []app.Value) any {
+		ctx.Dispatch(f)
+		return nil
+	})
+	w := app.Window()
+	w.Call("addEventListener", "popstate", fn)
+	return func() {
+		w.Call("removeEventListener", "popstate", fn)
+		fn.Release()
+	}
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/dramatis/dramatis/app/model"
@@ -8,41 +10,80 @@ import (
 
 // LegendItem is one selected entity as the legend shows it.
 type LegendItem struct {
-	Entity model.Entity
-	Slot   int
-	Count  int
+	Entity  model.Entity
+	Slot    int
+	Count   int
+	Focused bool
 }
 
-// Legend says which colour is whom, and holds the control that clears every highlight.
+// Legend says which colour and line is whom, lets the reader put one of them in focus, holds the
+// together view's switch and the control that clears every highlight.
 type Legend struct {
 	app.Compo
 
 	// Items are the selected entities, in slot order.
 	Items []LegendItem
+	// Together says whether the together view is on.
+	Together bool
+	// Passages are the paragraphs that mention everyone selected (nil for fewer than two).
+	Passages []int
 }
 
 // Render draws the legend, or a hint when nothing is selected.
 func (l *Legend) Render() app.UI {
-	return app.Section().ID("legend").Aria("live", "polite").Body(
+	return app.Section().ID("legend").Aria("label", "Highlighted").Body(
 		app.If(len(l.Items) == 0, func() app.UI {
-			return app.P().Class("hint").Text("Choose someone below to light up every mention in the article.")
-		}),
-		app.Ul().Body(app.Range(l.Items).Slice(func(i int) app.UI {
-			it := l.Items[i]
-			return app.Li().DataSet("entity", it.Entity.ID).Body(
-				app.Span().Class("swatch").Title(SwatchFor(it.Slot).Name).Aria("hidden", "true"),
-				app.Span().Class("legend-text").Body(
-					app.Strong().Text(it.Entity.Name),
-					app.Span().Class("legend-role").Text(it.Entity.Role),
-				),
-				app.Span().Class("count").Text(mentionsLabel(it.Count)),
-				app.Button().Class("remove").Aria("label", "Remove "+it.Entity.Name).Text("×").
-					OnClick(func(ctx app.Context, _ app.Event) {
-						ctx.NewActionWithValue(actionToggle, it.Entity.ID)
-					}, app.EventScope(it.Entity.ID)),
+			return app.Div().Class("hint").Body(
+				app.P().Text("Choose someone below to light up every mention in the article."),
+				app.P().Text("Then step through their mentions with ‹ and › above the article, or the keys j and k; ? lists every shortcut."),
 			)
-		})),
-		app.Button().ID("clear").Disabled(len(l.Items) == 0).Text("Clear").
-			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionClear) }),
+		}),
+		app.Ul().Body(app.Range(l.Items).Slice(func(i int) app.UI { return l.item(l.Items[i]) })),
+		app.Div().Class("legend-actions").Body(
+			app.If(len(l.Items) >= 2, func() app.UI { return l.together() }),
+			app.Button().ID("clear").Disabled(len(l.Items) == 0).Text("Clear").
+				OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionClear) }),
+		),
 	)
+}
+
+// item is the legend entry of one selected entity: its swatch with the slot's line style, a button
+// that puts it in focus, its count and a button that deselects it.
+func (l *Legend) item(it LegendItem) app.UI {
+	id, sw := it.Entity.ID, SwatchFor(it.Slot)
+	return app.Li().DataSet("entity", id).Body(
+		app.Span().Class("swatch").Title(sw.Name+", "+sw.Line+" line").Aria("hidden", "true"),
+		app.Button().Class("legend-text").Aria("pressed", strconv.FormatBool(it.Focused)).
+			Title(attr("Step through the mentions of "+it.Entity.Name)).
+			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewActionWithValue(actionFocus, id) }, app.EventScope(id)).
+			Body(
+				app.Strong().Text(it.Entity.Name),
+				app.Span().Class("legend-role").Text(it.Entity.Role),
+				app.Span().Class("visually-hidden").Text(", "+sw.Name+" "+sw.Line+" underline"),
+			),
+		app.Span().Class("count").Text(mentionsLabel(it.Count)),
+		app.Button().Class("remove").Aria("label", attr("Remove "+it.Entity.Name)).Text("×").
+			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewActionWithValue(actionToggle, id) }, app.EventScope(id)),
+	)
+}
+
+// together is the together view's switch and what it leaves.
+func (l *Legend) together() app.UI {
+	return app.Div().Class("together-row").Body(
+		app.Button().ID("together").Class("tool").Aria("pressed", strconv.FormatBool(l.Together)).
+			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionTogether) }).
+			Text("Together"),
+		app.Span().ID("passages").Text(passagesLabel(len(l.Passages))),
+	)
+}
+
+// passagesLabel says how many passages mention everyone selected.
+func passagesLabel(n int) string {
+	switch n {
+	case 0:
+		return "No passage mentions all of them"
+	case 1:
+		return "1 passage mentions all of them"
+	}
+	return strconv.Itoa(n) + " passages mention all of them"
 }

@@ -1,22 +1,21 @@
 // Package ui is the go-app user interface of Dramatis: the article beside its cast panel. Page holds the
-// one piece of state, the Selection; its children get their inputs as exported fields and report clicks
-// as actions, which Page handles. Highlighting changes a small generated <style>, never the article.
+// state (who is selected, who is in focus, the current mention, how highlights show); its children get
+// their inputs as exported fields and report clicks as actions, which Page handles. The state that a
+// link can carry lives in the page's address, so a link restores it and back and forward step through
+// it. Highlighting changes a small generated <style> and a few attributes, never the article.
 package ui
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/dramatis/dramatis/app/model"
+	"github.com/dramatis/dramatis/app/reader"
 )
 
-// The actions children send to Page; each carries an entity ID as its value (none for clear).
-const (
-	actionToggle = "dramatis/toggle"
-	actionSelect = "dramatis/select"
-	actionClear  = "dramatis/clear"
-)
+// densityBins is the number of stretches of the article that a panel entry's density strip shows.
+const densityBins = 24
 
-// Page is the whole screen: masthead, article, legend and cast panel.
+// Page is the whole screen: masthead, mention navigator, article, rail and the cast panel.
 type Page struct {
 	app.Compo
 
@@ -26,66 +25,100 @@ type Page struct {
 	// reads it back before it starts (see DocumentFromPage); the client leaves it empty.
 	Data string
 
-	idx    model.Index
-	groups []model.Group
-	byID   map[string]model.Entity
-	sel    Selection
-	live   bool
+	// Worked out once from Doc.
+	rd      *reader.Article
+	groups  []model.Group
+	ticks   []Tick
+	density map[string]string
+
+	// What a link carries (see reader.State).
+	sel       Selection
+	focus     string // the entity in focus, "" when nothing is selected
+	cur       int    // the current mention's place among the focused entity's, from 0; -1 for none
+	together  bool
+	namesOnly bool
+
+	// The rest of the state.
+	filter   string // what the reader typed in the cast filter
+	theme    string // the reader's choice: "light", "dark", or "" for the system's
+	dark     bool   // the dark theme is showing
+	sheet    bool   // on a narrow screen, the cast panel is open over the article
+	notice   string // a quiet message, such as ids of a link that the cast does not have
+	announce string // what the live region last said
+	live     bool
+	stop     []func() // removes the page's listeners
 }
 
-// OnInit derives the index and panel groups from Doc, on the server and in the browser alike.
+// OnInit derives what the reader needs from Doc, on the server and in the browser alike.
 func (p *Page) OnInit() {
-	p.idx = model.NewIndex(p.Doc)
-	p.groups = p.Doc.Groups(p.idx)
-	p.byID = make(map[string]model.Entity, len(p.Doc.Entities))
-	for _, e := range p.Doc.Entities {
-		p.byID[e.ID] = e
-	}
+	idx := model.NewIndex(p.Doc)
+	p.rd = reader.New(p.Doc, idx)
+	p.groups = p.Doc.Groups(idx)
+	p.ticks = railTicks(p.rd)
+	p.density = densityStrips(p.rd, densityBins)
+	p.cur = -1
 }
 
-// OnMount marks the page as live, which tells tests and styles that the client has taken over, and
-// starts handling the children's actions.
+// OnNav restores the state from the page's address, on the server (so the prerendered page shows it)
+// and in the browser.
+func (p *Page) OnNav(ctx app.Context) {
+	p.restore(ctx, ctx.Page().URL().RawQuery)
+}
+
+// OnMount marks the page as live, which tells tests and styles that the client has taken over, starts
+// handling the children's actions, the keyboard and the history, and applies the remembered theme.
 func (p *Page) OnMount(ctx app.Context) {
 	p.live = true
-	ctx.Handle(actionToggle, func(_ app.Context, a app.Action) { p.sel = p.sel.Toggle(entityOf(a)) })
-	ctx.Handle(actionSelect, func(_ app.Context, a app.Action) { p.sel = p.sel.With(entityOf(a)) })
-	ctx.Handle(actionClear, func(app.Context, app.Action) { p.sel = Selection{} })
+	p.handleActions(ctx)
+	p.stop = append(p.stop,
+		onKey(ctx, shortcut),
+		onPopState(ctx, func(ctx app.Context) { p.restore(ctx, currentQuery()) }),
+	)
+	p.theme = loadTheme(ctx)
+	p.dark = p.theme == "dark" || (p.theme == "" && prefersDark())
+	p.showCurrent(ctx, true)
 }
 
-// Render draws the page from the document and the current selection.
+// OnDismount stops the page's listeners.
+func (p *Page) OnDismount() {
+	for _, stop := range p.stop {
+		stop()
+	}
+	p.stop = nil
+}
+
+// Render draws the page from the document and the current state.
 func (p *Page) Render() app.UI {
-	return app.Div().ID("dramatis").Attr("data-live", p.live).Body(
+	focus, _ := p.rd.Entity(p.focus)
+	return app.Div().ID("dramatis").Class(p.classes()).Attr("data-live", p.live).Attr("data-theme", p.themeName()).Body(
 		&UpdateBanner{},
-		app.Header().Class("masthead").Body(
-			app.Span().Class("brand").Text("Dramatis"),
-			app.Span().Class("tagline").Text("who is in the article, and where"),
-		),
+		&Masthead{Dark: p.dark},
 		app.Div().Class("layout").Body(
 			app.Main().Class("reading").Body(
+				&Navigator{Entity: focus, Slot: p.sel.Slot(p.focus), Pos: p.cur, Total: p.total(), Selected: p.sel.Len(), SheetOpen: p.sheet},
 				&ArticleView{Meta: p.Doc.Meta, HTML: p.Doc.HTML},
 			),
-			app.Aside().Class("panel").Aria("label", "Cast").Body(
-				&Legend{Items: p.legendItems()},
-				&Cast{Groups: p.groups, Index: p.idx, Selection: p.sel},
+			&Rail{Ticks: p.ticks},
+			app.Aside().ID("panel").Class("panel").Aria("label", "Cast").Body(
+				// Two parts of fixed size, so that selecting never moves the list under the pointer.
+				app.Div().Class("panel-top").Body(
+					&Legend{Items: p.legendItems(), Together: p.together, Passages: p.passages()},
+					app.If(p.focus != "", func() app.UI { return p.card(focus) }),
+				),
+				app.Div().Class("panel-list").Body(
+					&Tools{Selected: p.sel.Len()},
+					&CastFilter{NamesOnly: p.namesOnly},
+					&Cast{Groups: reader.Filter(p.groups, p.filter), Index: p.rd.Index, Selection: p.sel, Density: p.density, Query: p.filter},
+				),
 			),
 		),
-		app.Raw("<style id=\"highlights\">"+highlightCSS(p.sel)+"</style>"),
+		&Notice{Text: p.notice},
+		app.Div().ID("announce").Class("visually-hidden").Attr("role", "status").Aria("live", "polite").Text(p.announce),
+		&Shortcuts{},
+		app.Raw(`<style id="palette">`+paletteCSS()+`</style>`),
+		app.Raw(`<style id="highlights">`+p.css()+`</style>`),
 		app.If(p.Data != "", func() app.UI {
 			return app.Raw(`<script type="application/json" id="` + dataElementID + `">` + p.Data + `</script>`)
 		}),
 	)
-}
-
-// legendItems lists the selected entities in slot order.
-func (p *Page) legendItems() []LegendItem {
-	items := make([]LegendItem, 0, p.sel.Len())
-	for _, id := range p.sel.IDs() {
-		items = append(items, LegendItem{Entity: p.byID[id], Slot: p.sel.Slot(id), Count: p.idx.Count(id)})
-	}
-	return items
-}
-
-func entityOf(a app.Action) string {
-	id, _ := a.Value.(string)
-	return id
 }

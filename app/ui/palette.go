@@ -3,10 +3,11 @@ package ui
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
-// Swatch is one highlight colour: a light background that dark text reads on with at least WCAG AA
+// Swatch is one highlight colour: a background that the theme's text reads on with at least WCAG AA
 // contrast, an edge colour for the underline that marks it, and a line style so that the legend and
 // the article do not rely on colour alone.
 type Swatch struct {
@@ -16,8 +17,8 @@ type Swatch struct {
 	Line       string // a CSS border-style
 }
 
-// Palette holds the highlight colours in the order slots take them: light tints of the Okabe–Ito
-// colours, which stay distinct for the common forms of colour blindness.
+// Palette holds the highlight colours of the light theme in the order slots take them: light tints of
+// the Okabe–Ito colours, which stay distinct for the common forms of colour blindness.
 var Palette = []Swatch{
 	{"orange", "#ffd28a", "#a86400", "solid"},
 	{"sky blue", "#a9dbf7", "#00639a", "dashed"},
@@ -29,25 +30,93 @@ var Palette = []Swatch{
 	{"grey", "#dcdcdc", "#555555", "double"},
 }
 
-// TextColour is the colour of the article text that highlights must keep readable.
+// DarkPalette holds the same colours for the dark theme, slot for slot: deep shades that light text
+// reads on, with bright edges.
+var DarkPalette = []Swatch{
+	{"orange", "#6e4400", "#ffb84d", "solid"},
+	{"sky blue", "#0f4d6e", "#7cc8f2", "dashed"},
+	{"green", "#0b5a45", "#5fd3a8", "dotted"},
+	{"yellow", "#5c5600", "#e8dc4a", "double"},
+	{"pink", "#6e2f58", "#eba3d3", "solid"},
+	{"vermilion", "#7a3000", "#ff9a66", "dashed"},
+	{"blue", "#2e3f85", "#a6b6f5", "dotted"},
+	{"grey", "#4a4a4a", "#c8c8c8", "double"},
+}
+
+// TextColour is the colour of the article text in the light theme, which highlights must keep readable.
 const TextColour = "#1d1d22"
 
-// SwatchFor returns the swatch of a selection slot.
+// DarkTextColour is the colour of the article text in the dark theme.
+const DarkTextColour = "#ece9e2"
+
+// SwatchFor returns the (light) swatch of a selection slot.
 func SwatchFor(slot int) Swatch { return Palette[slot%len(Palette)] }
 
-// highlightCSS returns the style rules that colour the mentions of the selected entities and the
-// legend swatches of their slots. Entity IDs are slugs, so they need no escaping.
+// The selectors under which the dark theme applies: the reader's choice, or the system's when the
+// reader made none. app.css uses the same two.
+const (
+	darkChosen = `:root:has(#dramatis[data-theme="dark"])`
+	darkSystem = `:root:not(:has(#dramatis[data-theme="light"]))`
+)
+
+// paletteCSS returns the style sheet that defines the custom properties --hlN (background) and
+// --hlN-edge of every palette slot N, for both themes. It never changes.
+func paletteCSS() string {
+	vars := func(p []Swatch) string {
+		var b strings.Builder
+		for i, s := range p {
+			fmt.Fprintf(&b, "--hl%d:%s;--hl%d-edge:%s;", i, s.Background, i, s.Edge)
+		}
+		return b.String()
+	}
+	dark := vars(DarkPalette)
+	return ":root{" + vars(Palette) + "}" +
+		"@media (prefers-color-scheme: dark){" + darkSystem + "{" + dark + "}}" +
+		darkChosen + "{" + dark + "}"
+}
+
+// highlightCSS returns the style rules that colour the mentions of the selected entities, the legend
+// and panel swatches of their slots and their ticks on the rail. A highlighted mention takes the full
+// text colour, which the palette's contrast is measured against, even in a muted caption. Demonyms and
+// places keep a lighter fill and a thinner line. Entity IDs are slugs, so they need no escaping.
 func highlightCSS(sel Selection) string {
 	var b strings.Builder
 	for i, id := range sel.slots {
 		if id == "" {
 			continue
 		}
-		s := SwatchFor(i)
-		fmt.Fprintf(&b, `#article mark[data-entity="%s"]{background:%s;border-bottom:2px %s %s}`, id, s.Background, s.Line, s.Edge)
-		fmt.Fprintf(&b, `[data-entity="%s"] .swatch{background:%s;border:2px %s %s}`, id, s.Background, s.Line, s.Edge)
+		k, line := i%len(Palette), Palette[i%len(Palette)].Line
+		fmt.Fprintf(&b, `#article mark[data-entity="%s"]{background:var(--hl%d);color:var(--ink);border-bottom:2px %s var(--hl%d-edge)}`, id, k, line, k)
+		fmt.Fprintf(&b, `#article mark[data-entity="%s"]:is([data-form="demonym"],[data-form="place"]){background-image:linear-gradient(var(--lighten),var(--lighten));border-bottom-width:1px}`, id)
+		fmt.Fprintf(&b, `[data-entity="%s"] .swatch{background:var(--hl%d);border:2px %s var(--hl%d-edge)}`, id, k, line, k)
+		fmt.Fprintf(&b, `#rail [data-entity="%s"]{display:block;background:var(--hl%d-edge)}`, id, k)
 	}
 	return b.String()
+}
+
+// togetherCSS returns the rules of the together view: every top-level block of the article but the
+// given paragraphs is dimmed, and those are marked in the margin.
+func togetherCSS(paragraphs []int) string {
+	if len(paragraphs) == 0 {
+		return `#article>[data-p]{color:var(--dim)}#article>[data-p] mark.mention{background-image:linear-gradient(var(--lighten),var(--lighten))}`
+	}
+	keep := make([]string, len(paragraphs))
+	for i, p := range paragraphs {
+		keep[i] = `[data-p="` + strconv.Itoa(p) + `"]`
+	}
+	list := strings.Join(keep, ",")
+	return `#article>[data-p]:not(` + list + `){color:var(--dim)}` +
+		`#article>[data-p]:not(` + list + `) mark.mention{background-image:linear-gradient(var(--lighten),var(--lighten))}` +
+		`#article>:is(` + list + `){box-shadow:-.75rem 0 0 -.5rem var(--accent)}`
+}
+
+// currentTickCSS returns the rule that marks the rail tick of the current mention, the mention with
+// index i into Document.Mentions; nothing for i < 0.
+func currentTickCSS(i int) string {
+	if i < 0 {
+		return ""
+	}
+	return `#rail [data-i="` + strconv.Itoa(i) + `"]{left:0;right:0;height:5px;margin-top:-1px;outline:2px solid var(--ink);z-index:1}`
 }
 
 // contrast returns the WCAG contrast ratio of two #rrggbb colours.

@@ -78,3 +78,41 @@ func (s Selection) Toggle(id string) Selection {
 	}
 	return s.With(id)
 }
+
+// SelectionOf returns the selection with the given entity IDs in their slots ("" for a free slot). An
+// ID given twice keeps its first slot.
+func SelectionOf(slots []string) Selection {
+	out := make([]string, len(slots))
+	for i, id := range slots {
+		if id != "" && !contains(out[:i], id) {
+			out[i] = id
+		}
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	if len(out) == 0 {
+		return Selection{}
+	}
+	return Selection{slots: out}
+}
+
+// Slots returns the selected entity IDs by slot, "" for a free slot.
+func (s Selection) Slots() []string { return append([]string(nil), s.slots...) }
+
+// Last returns the selected entity in the highest slot, or "".
+func (s Selection) Last() string {
+	if len(s.slots) == 0 {
+		return ""
+	}
+	return s.slots[len(s.slots)-1] // Without trims free slots at the end
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

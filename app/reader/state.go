@@ -1,0 +1,117 @@
+package reader
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// State is what a link to the reader holds: who is selected, who is in focus, which of the focused
+// entity's mentions is the current one, and how the highlights are shown. Its query string looks like
+//
+//	e=edi-rama,al&f=edi-rama&m=3&t=1&forms=names
+//
+// e lists the selected entities by their colour slot (an empty place is a free slot), f names the
+// entity in focus when it is not the last of e, m is the current mention counted from 1, t=1 turns on
+// the together view, and forms=names highlights names and aliases only. Every part is optional.
+type State struct {
+	Selected  []string // entity ids by slot; "" is a free slot
+	Focus     string   // the entity in focus; "" means the last selected
+	Mention   int      // the current mention of Focus, counted from 1; 0 for none
+	Together  bool     // dim the paragraphs that do not mention every selected entity
+	NamesOnly bool     // highlight names and aliases only, not demonyms and places
+}
+
+// The keys of the query string.
+const (
+	keySelected = "e"
+	keyFocus    = "f"
+	keyMention  = "m"
+	keyTogether = "t"
+	keyForms    = "forms"
+	formsNames  = "names"
+)
+
+// FocusOrLast returns Focus, or the last selected entity when Focus is empty.
+func (s State) FocusOrLast() string {
+	if s.Focus != "" {
+		return s.Focus
+	}
+	for i := len(s.Selected) - 1; i >= 0; i-- {
+		if s.Selected[i] != "" {
+			return s.Selected[i]
+		}
+	}
+	return ""
+}
+
+// Query encodes s as a query string, without the "?"; an empty State gives "". Entity ids are slugs,
+// so they need no escaping.
+func (s State) Query() string {
+	var parts []string
+	sel := s.Selected
+	for len(sel) > 0 && sel[len(sel)-1] == "" {
+		sel = sel[:len(sel)-1]
+	}
+	if len(sel) > 0 {
+		parts = append(parts, keySelected+"="+strings.Join(sel, ","))
+	}
+	last := State{Selected: sel}.FocusOrLast()
+	if s.Focus != "" && s.Focus != last {
+		parts = append(parts, keyFocus+"="+s.Focus)
+	}
+	if s.Mention > 0 && len(sel) > 0 {
+		parts = append(parts, keyMention+"="+strconv.Itoa(s.Mention))
+	}
+	if s.Together {
+		parts = append(parts, keyTogether+"=1")
+	}
+	if s.NamesOnly {
+		parts = append(parts, keyForms+"="+formsNames)
+	}
+	return strings.Join(parts, "&")
+}
+
+// ParseQuery decodes the state of a query string (with or without its "?"). Ids for which known
+// returns false are left out and returned as unknown, each once; so is a focus that is not selected.
+// Parts that do not parse are ignored. Focus is set only when it differs from the last selected.
+func ParseQuery(raw string, known func(id string) bool) (s State, unknown []string) {
+	q, _ := url.ParseQuery(strings.TrimPrefix(raw, "?"))
+	for _, id := range strings.Split(q.Get(keySelected), ",") {
+		id = strings.TrimSpace(id)
+		switch {
+		case id == "":
+			s.Selected = append(s.Selected, "")
+		case !known(id):
+			if !contains(unknown, id) {
+				unknown = append(unknown, id)
+			}
+		case !contains(s.Selected, id):
+			s.Selected = append(s.Selected, id)
+		}
+	}
+	for len(s.Selected) > 0 && s.Selected[len(s.Selected)-1] == "" {
+		s.Selected = s.Selected[:len(s.Selected)-1]
+	}
+	if len(s.Selected) == 0 {
+		s.Selected = nil
+	}
+	if f := strings.TrimSpace(q.Get(keyFocus)); f != "" {
+		switch {
+		case contains(s.Selected, f):
+			if f != s.FocusOrLast() {
+				s.Focus = f
+			}
+		case !known(f):
+			if !contains(unknown, f) {
+				unknown = append(unknown, f)
+			}
+		}
+	}
+	if m, err := strconv.Atoi(q.Get(keyMention)); err == nil && m > 0 && len(s.Selected) > 0 {
+		s.Mention = m
+	}
+	s.Together = q.Get(keyTogether) == "1"
+	s.NamesOnly = q.Get(keyForms) == formsNames
+	return s, unknown
+}

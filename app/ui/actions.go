@@ -1,0 +1,269 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/dramatis/dramatis/app/model"
+	"github.com/dramatis/dramatis/app/reader"
+)
+
+// The actions children send to Page, with the value each carries.
+const (
+	actionToggle   = "dramatis/toggle"   // string: an entity ID to select or deselect
+	actionFocus    = "dramatis/focus"    // string: an entity ID to select if need be and put in focus
+	actionSelect   = "dramatis/select"   // mentionRef: a mention clicked in the article
+	actionJump     = "dramatis/jump"     // int: the index into Document.Mentions of a mention to go to
+	actionStep     = "dramatis/step"     // int: 1 for the next mention of the entity in focus, -1 for the previous
+	actionClear    = "dramatis/clear"    // none: deselect everyone
+	actionTogether = "dramatis/together" // none: turn the together view on or off
+	actionNames    = "dramatis/names"    // none: highlight names only, or demonyms and places too
+	actionFilter   = "dramatis/filter"   // string: what the reader typed in the cast filter
+	actionTheme    = "dramatis/theme"    // none: switch between the light and the dark theme
+	actionCopy     = "dramatis/copy"     // none: copy the link to the page as it is
+	actionExport   = "dramatis/export"   // string: "csv" or "json"
+	actionSheet    = "dramatis/sheet"    // none: open or close the cast panel on a narrow screen
+	actionNotice   = "dramatis/notice"   // none: dismiss the notice
+	actionHelp     = "dramatis/help"     // none: show the keyboard shortcuts
+	actionSearch   = "dramatis/search"   // none: move the keyboard focus to the cast filter
+	actionEscape   = "dramatis/escape"   // none: close the cast panel if it is open over the article, or clear
+)
+
+// mentionRef names a mention by its entity and its place among that entity's marks.
+type mentionRef struct {
+	Entity string
+	N      int
+}
+
+// handleActions makes Page handle its children's actions.
+func (p *Page) handleActions(ctx app.Context) {
+	str := func(f func(app.Context, string)) app.ActionHandler {
+		return func(ctx app.Context, a app.Action) { s, _ := a.Value.(string); f(ctx, s) }
+	}
+	num := func(f func(app.Context, int)) app.ActionHandler {
+		return func(ctx app.Context, a app.Action) {
+			if n, ok := a.Value.(int); ok {
+				f(ctx, n)
+			}
+		}
+	}
+	ctx.Handle(actionToggle, str(p.toggle))
+	ctx.Handle(actionFocus, str(p.focusOn))
+	ctx.Handle(actionSelect, func(ctx app.Context, a app.Action) {
+		if r, ok := a.Value.(mentionRef); ok {
+			p.selectMention(ctx, r)
+		}
+	})
+	ctx.Handle(actionJump, num(func(ctx app.Context, i int) { p.jump(ctx, i, true) }))
+	ctx.Handle(actionStep, num(p.step))
+	ctx.Handle(actionClear, func(ctx app.Context, _ app.Action) { p.clear(ctx) })
+	ctx.Handle(actionEscape, func(ctx app.Context, _ app.Action) {
+		if p.sheet && isNarrow() {
+			p.sheet = false
+			return
+		}
+		p.clear(ctx)
+	})
+	ctx.Handle(actionTogether, func(ctx app.Context, _ app.Action) { p.together = !p.together; p.commit(ctx, true, false) })
+	ctx.Handle(actionNames, func(ctx app.Context, _ app.Action) { p.switchForms(ctx) })
+	ctx.Handle(actionFilter, str(func(_ app.Context, s string) { p.filter = s }))
+	ctx.Handle(actionTheme, func(ctx app.Context, _ app.Action) { p.switchTheme(ctx) })
+	ctx.Handle(actionCopy, func(ctx app.Context, _ app.Action) { p.copyLink(ctx) })
+	ctx.Handle(actionExport, str(p.export))
+	ctx.Handle(actionSheet, func(app.Context, app.Action) { p.sheet = !p.sheet })
+	ctx.Handle(actionNotice, func(app.Context, app.Action) { p.notice = "" })
+	ctx.Handle(actionHelp, func(app.Context, app.Action) { showDialog(shortcutsID) })
+	ctx.Handle(actionSearch, func(ctx app.Context, _ app.Action) {
+		p.sheet = true // on a narrow screen the filter is in the panel, which must be open
+		ctx.Defer(func(app.Context) { focusElement(filterID) })
+	})
+}
+
+// shortcut maps a key press to what it does, if anything. It runs in the browser's event handler, so
+// it reads no state: what it returns runs later, on the UI goroutine.
+func shortcut(k key) (func(app.Context), bool) {
+	post := func(action string, v any) func(app.Context) {
+		return func(ctx app.Context) { ctx.NewActionWithValue(action, v) }
+	}
+	if k.Dialog {
+		return nil, false // the dialog closes itself on Escape
+	}
+	if k.Typing {
+		if k.Key == "Escape" {
+			return func(ctx app.Context) {
+				ctx.NewActionWithValue(actionFilter, "")
+				clearField(filterID)
+			}, true
+		}
+		return nil, false
+	}
+	switch k.Key {
+	case "j", "n":
+		return post(actionStep, 1), true
+	case "k", "p":
+		return post(actionStep, -1), true
+	case "Escape":
+		return post(actionEscape, nil), true
+	case "/":
+		return post(actionSearch, nil), true
+	case "?":
+		return post(actionHelp, nil), true
+	}
+	return nil, false
+}
+
+// toggle selects an entity, putting it in focus, or deselects it.
+func (p *Page) toggle(ctx app.Context, id string) {
+	e, ok := p.rd.Entity(id)
+	if !ok {
+		return
+	}
+	if p.sel.Has(id) {
+		p.sel = p.sel.Without(id)
+		if p.focus == id {
+			p.focus, p.cur = p.sel.Last(), -1
+		}
+		p.say(e.Name + " deselected")
+	} else {
+		p.sel, p.focus, p.cur = p.sel.With(id), id, -1
+		p.say(e.Name + " selected: " + mentionsLabel(p.rd.Index.Count(id)))
+	}
+	p.commit(ctx, true, false)
+}
+
+// focusOn puts an entity in focus, selecting it first if need be.
+func (p *Page) focusOn(ctx app.Context, id string) {
+	e, ok := p.rd.Entity(id)
+	if !ok || (p.focus == id && p.sel.Has(id)) {
+		return
+	}
+	p.sel, p.focus, p.cur = p.sel.With(id), id, -1
+	p.say(e.Name + " in focus: " + mentionsLabel(p.rd.Index.Count(id)))
+	p.commit(ctx, true, false)
+}
+
+// selectMention selects the entity of a mention clicked in the article and makes it the current one.
+func (p *Page) selectMention(ctx app.Context, r mentionRef) {
+	if ms := p.rd.Mentions(r.Entity, false); r.N >= 0 && r.N < len(ms) {
+		p.jump(ctx, ms[r.N], false)
+		return
+	}
+	p.focusOn(ctx, r.Entity)
+}
+
+// jump makes the mention with index i into Document.Mentions the current one, selecting and focusing
+// its entity.
+func (p *Page) jump(ctx app.Context, i int, scroll bool) {
+	if i < 0 || i >= len(p.Doc.Mentions) {
+		return
+	}
+	id := p.Doc.Mentions[i].Entity
+	if _, ok := p.rd.Entity(id); !ok {
+		return
+	}
+	push := !p.sel.Has(id) || p.focus != id
+	p.sel, p.focus, p.cur = p.sel.With(id), id, p.rd.Ordinal(i, p.namesOnly)
+	if p.cur >= 0 {
+		p.say(p.mentionLabel())
+	}
+	p.commit(ctx, push, scroll)
+}
+
+// step moves to the next (delta 1) or previous (delta -1) mention of the entity in focus.
+func (p *Page) step(ctx app.Context, delta int) {
+	if p.focus == "" {
+		p.say("Select someone in the cast first.")
+		return
+	}
+	p.cur = reader.Step(p.cur, delta, p.total())
+	if p.cur < 0 {
+		p.say("No mentions to step through.")
+		return
+	}
+	p.say(p.mentionLabel())
+	p.commit(ctx, false, true)
+}
+
+// clear deselects everyone.
+func (p *Page) clear(ctx app.Context) {
+	if p.sel.Len() == 0 {
+		return
+	}
+	p.sel, p.focus, p.cur = Selection{}, "", -1
+	p.say("Selection cleared")
+	p.commit(ctx, true, false)
+}
+
+// switchForms switches between highlighting names and aliases only and highlighting demonyms and
+// places too, keeping the current mention when it still counts.
+func (p *Page) switchForms(ctx app.Context) {
+	i := p.currentIndex()
+	p.namesOnly = !p.namesOnly
+	p.cur = p.rd.Ordinal(i, p.namesOnly)
+	if p.namesOnly {
+		p.say("Highlighting names only")
+	} else {
+		p.say("Highlighting names, demonyms and places")
+	}
+	p.commit(ctx, true, false)
+}
+
+// switchTheme switches between the light and the dark theme, and remembers the choice.
+func (p *Page) switchTheme(ctx app.Context) {
+	p.dark = !p.dark
+	p.theme = "light"
+	if p.dark {
+		p.theme = "dark"
+	}
+	saveTheme(ctx, p.theme)
+}
+
+// copyLink copies the link to the page as it is, and says whether that worked.
+func (p *Page) copyLink(ctx app.Context) {
+	copyText(ctx, pageURL(), func(ctx app.Context, ok bool) {
+		p.notice = "Link copied."
+		if !ok {
+			p.notice = "The link could not be copied; copy it from the address bar."
+		}
+	})
+}
+
+// export offers the mentions of the selected entities, or of everyone, as a CSV or JSON file.
+func (p *Page) export(_ app.Context, format string) {
+	ids := p.sel.IDs()
+	name := "mentions"
+	if len(ids) > 0 {
+		name += "-" + strings.Join(ids, "-")
+	}
+	rows := p.rd.Rows(ids)
+	switch format {
+	case "csv":
+		download(name+".csv", "text/csv;charset=utf-8", reader.CSV(rows))
+	case "json":
+		download(name+".json", "application/json", reader.JSON(rows))
+	default:
+		return
+	}
+	p.say("Exported " + strconv.Itoa(len(rows)) + " mentions as " + strings.ToUpper(format))
+}
+
+// say puts a message in the live region.
+func (p *Page) say(s string) { p.announce = s }
+
+// card returns the entity card of e, the entity in focus.
+func (p *Page) card(e model.Entity) app.UI {
+	s := p.rd.Index[e.ID]
+	var forms []string
+	if s != nil {
+		forms = s.Forms
+	}
+	return &EntityCard{
+		Entity:  e,
+		Count:   p.rd.Index.Count(e.ID),
+		Forms:   forms,
+		First:   p.Doc.FirstContext(p.rd.Index, e.ID),
+		Related: p.rd.Related(e.ID, 5),
+	}
+}

@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// This file makes text from the content safe in attribute values. go-app prerenders an attribute
+// value as a Go string literal, escaping a double quote with a backslash; HTML knows no backslash, so
+// a quote in a name or a role would end the attribute there, and what follows it would be markup.
+
+// attr returns s, which comes from the content (a name, a role), for an attribute value. On the
+// server it writes the characters that a Go string literal would escape as HTML character
+// references, which go-app leaves alone and the browser decodes back to s. In the browser, where
+// go-app sets attributes through the DOM, it returns s unchanged.
+func attr(s string) string {
+	if !app.IsServer {
+		return s
+	}
+	return prerenderAttr(s)
+}
+
+// prerenderAttr returns s with &, ", \ and the runes a Go string literal escapes written as HTML
+// character references.
+func prerenderAttr(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r == '&' || r == '"' || r == '\\' || !strconv.IsPrint(r) }) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '"':
+			b.WriteString("&#34;")
+		case r == '\\':
+			b.WriteString("&#92;")
+		case !strconv.IsPrint(r):
+			fmt.Fprintf(&b, "&#x%X;", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// HeadText returns s, which comes from the content, for the page's title and author. go-app writes
+// these both as text and as attribute values of meta tags, so no escaping suits both: straight double
+// quotes become typographic ones instead, alternately opening and closing.
+func HeadText(s string) string {
+	open := true
+	return strings.Map(func(r rune) rune {
+		if r != '"' {
+			return r
+		}
+		defer func() { open = !open }()
+		if open {
+			return '“'
+		}
+		return '”'
+	}, s)
+}

@@ -1,0 +1,295 @@
+package ui
+
+import (
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/dramatis/dramatis/app/model"
+	"github.com/dramatis/dramatis/app/reader"
+)
+
+func TestSelectionOf(t *testing.T) {
+	tests := []struct {
+		slots []string
+		want  []string
+		last  string
+	}{
+		{nil, nil, ""},
+		{[]string{"a", "b"}, []string{"a", "b"}, "b"},
+		{[]string{"", "b", "", ""}, []string{"", "b"}, "b"},
+		{[]string{"a", "a", "b"}, []string{"a", "", "b"}, "b"},
+		{[]string{"", ""}, nil, ""},
+	}
+	for _, tt := range tests {
+		s := SelectionOf(tt.slots)
+		if got := s.Slots(); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("SelectionOf(%q).Slots() = %q, want %q", tt.slots, got, tt.want)
+		}
+		if got := s.Last(); got != tt.last {
+			t.Errorf("SelectionOf(%q).Last() = %q, want %q", tt.slots, got, tt.last)
+		}
+	}
+	// Slots is a copy.
+	s := SelectionOf([]string{"a"})
+	s.Slots()[0] = "z"
+	if !s.Has("a") {
+		t.Errorf("changing what Slots returned changed the selection")
+	}
+}
+
+func TestShortcut(t *testing.T) {
+	tests := []struct {
+		k    key
+		want bool
+	}{
+		{key{Key: "j"}, true},
+		{key{Key: "n"}, true},
+		{key{Key: "k"}, true},
+		{key{Key: "p"}, true},
+		{key{Key: "Escape"}, true},
+		{key{Key: "/"}, true},
+		{key{Key: "?"}, true},
+		{key{Key: "x"}, false},
+		{key{Key: "J"}, false},
+		{key{Key: "Enter"}, false},
+		{key{Key: "j", Typing: true}, false},
+		{key{Key: "/", Typing: true}, false},
+		{key{Key: "Escape", Typing: true}, true},
+		{key{Key: "j", Dialog: true}, false},
+		{key{Key: "Escape", Dialog: true}, false},
+	}
+	for _, tt := range tests {
+		run, ok := shortcut(tt.k)
+		if ok != tt.want || (ok && run == nil) {
+			t.Errorf("shortcut(%+v) = %v, %v; want %v", tt.k, run != nil, ok, tt.want)
+		}
+	}
+}
+
+// initialised renders c after its OnInit, without mounting it.
+func initialised(c app.Composer) string {
+	if i, ok := c.(interface{ OnInit() }); ok {
+		i.OnInit()
+	}
+	return app.HTMLString(c)
+}
+
+// text returns the text of the first element of h with the given id, tags removed.
+func text(h, id string) string {
+	i := strings.Index(h, `id="`+id+`"`)
+	if i < 0 {
+		return ""
+	}
+	start := strings.LastIndex(h[:i], "<")
+	name := strings.Fields(h[start+1:])[0]
+	return strings.Join(strings.Fields(tagText.ReplaceAllString(element(h, start, name), " ")), " ")
+}
+
+func TestNavigator(t *testing.T) {
+	rama := model.Entity{ID: "edi-rama", Name: "Edi Rama"}
+	tests := []struct {
+		name     string
+		nav      Navigator
+		position string
+		disabled bool
+		hint     bool
+		sheet    string
+	}{
+		{"nothing selected", Navigator{Pos: -1}, "", true, true, "Cast"},
+		{"before the first move", Navigator{Entity: rama, Pos: -1, Total: 8, Selected: 2}, "8 mentions", false, false, "Cast (2)"},
+		{"at a mention", Navigator{Entity: rama, Pos: 2, Total: 8, Selected: 1}, "3 of 8", false, false, "Cast (1)"},
+		{"one mention", Navigator{Entity: rama, Pos: -1, Total: 1, Selected: 1}, "1 mention", false, false, "Cast (1)"},
+		{"sheet open", Navigator{Entity: rama, Pos: 0, Total: 8, Selected: 1, SheetOpen: true}, "1 of 8", false, false, "Close the cast"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := initialised(&tt.nav)
+			if got := text(h, "position"); got != tt.position {
+				t.Errorf("#position = %q, want %q", got, tt.position)
+			}
+			for _, b := range tags(t, h, "button") {
+				if id := b.attrs["id"]; id == "prev" || id == "next" {
+					if got := b.attrs["disabled"] == "true"; got != tt.disabled {
+						t.Errorf("#%s disabled = %v, want %v", id, got, tt.disabled)
+					}
+				}
+			}
+			if got := strings.Contains(h, `class="hint"`); got != tt.hint {
+				t.Errorf("hint shown %v, want %v", got, tt.hint)
+			}
+			if got := text(h, "sheet-toggle"); got != tt.sheet {
+				t.Errorf("#sheet-toggle = %q, want %q", got, tt.sheet)
+			}
+		})
+	}
+}
+
+func TestEntityCard(t *testing.T) {
+	doc := bundled(t)
+	a := reader.New(doc, model.NewIndex(doc))
+	rama, _ := a.Entity("edi-rama")
+	c := &EntityCard{
+		Entity:  rama,
+		Count:   a.Index.Count("edi-rama"),
+		Forms:   a.Index["edi-rama"].Forms,
+		First:   doc.FirstContext(a.Index, "edi-rama"),
+		Related: a.Related("edi-rama", 5),
+	}
+	h := initialised(c)
+	for _, want := range []string{">Edi Rama<", rama.Role, "Named as", "Edi Rama, Rama", "First mention", "Late last month", "Mentioned with"} {
+		if !strings.Contains(h, want) {
+			t.Errorf("the card of Edi Rama lacks %q: %s", want, h)
+		}
+	}
+	var related []string
+	for _, b := range tags(t, h, "button") {
+		if id := b.attrs["data-related"]; id != "" {
+			related = append(related, id)
+		}
+	}
+	var want []string
+	for _, r := range c.Related {
+		want = append(want, r.Entity.ID)
+	}
+	if len(want) == 0 || !reflect.DeepEqual(related, want) {
+		t.Errorf("the card's related buttons are %q, want %q", related, want)
+	}
+	if strings.Contains(h, `<h2>`) {
+		t.Errorf("the card's heading has no class, and reads as a group heading of the cast")
+	}
+
+	// An entity never mentioned has a card with its name and role only.
+	h = initialised(&EntityCard{Entity: model.Entity{ID: "x", Name: "Nobody", Kind: model.Person, Role: "Absent"}})
+	for _, not := range []string{"Named as", "First mention", "Mentioned with"} {
+		if strings.Contains(h, not) {
+			t.Errorf("the card of an unmentioned entity shows %q", not)
+		}
+	}
+}
+
+func TestCastFiltered(t *testing.T) {
+	doc := bundled(t)
+	idx := model.NewIndex(doc)
+	groups := reader.Filter(doc.Groups(idx), "prime minister")
+	h := initialised(&Cast{Groups: groups, Index: idx})
+	buttons := byEntity(t, tags(t, h, "button"))
+	n := 0
+	for _, g := range groups {
+		n += len(g.Entities)
+	}
+	if len(buttons) != n || buttons["edi-rama"] == nil {
+		t.Errorf("the filtered cast has buttons %v, want the %d prime ministers", buttons, n)
+	}
+	h = initialised(&Cast{Groups: nil, Index: idx, Query: " zzz "})
+	if !strings.Contains(h, "No one in the cast matches “zzz”") {
+		t.Errorf("an empty cast does not say that no one matches: %s", h)
+	}
+}
+
+func TestDensityStrips(t *testing.T) {
+	doc := bundled(t)
+	a := reader.New(doc, model.NewIndex(doc))
+	strips := densityStrips(a, 24)
+	if len(strips) != len(doc.Entities) {
+		t.Fatalf("densityStrips has %d strips, want %d", len(strips), len(doc.Entities))
+	}
+	for _, e := range doc.Entities {
+		s := strips[e.ID]
+		if a.Index.Count(e.ID) == 0 {
+			if s != "none" {
+				t.Errorf("%s has no mentions, but the strip %q", e.ID, s)
+			}
+			continue
+		}
+		if !strings.HasPrefix(s, "linear-gradient(90deg,") || !strings.Contains(s, "var(--d3)") {
+			t.Errorf("%s: strip %q, want a gradient reaching the strongest level", e.ID, s)
+		}
+	}
+}
+
+func TestRailTicks(t *testing.T) {
+	doc := bundled(t)
+	ticks := railTicks(reader.New(doc, model.NewIndex(doc)))
+	if len(ticks) != len(doc.Mentions) {
+		t.Fatalf("%d ticks for %d mentions", len(ticks), len(doc.Mentions))
+	}
+	prev := -1.0
+	for i, tk := range ticks {
+		top, err := strconv.ParseFloat(strings.TrimSuffix(tk.Top, "%"), 64)
+		if err != nil || top <= prev || top >= 100 || tk.I != i || tk.Entity != doc.Mentions[i].Entity {
+			t.Errorf("tick %d = %+v, after %.2f%%", i, tk, prev)
+		}
+		prev = top
+	}
+}
+
+// TestPageRestore renders the page after it restored a link, as the server prerenders it.
+func TestPageRestore(t *testing.T) {
+	doc := bundled(t)
+	p := &Page{Doc: doc}
+	p.OnInit()
+	p.restore(app.Context{}, "e=edi-rama,al,nobody&f=edi-rama&m=3&t=1")
+	h := app.HTMLString(p)
+
+	buttons := byEntity(t, tags(t, h, "button"))
+	for id, bs := range buttons {
+		want := strconv.FormatBool(id == "edi-rama" || id == "al")
+		for _, b := range bs {
+			if b.attrs["class"] == "entity" && b.attrs["aria-pressed"] != want {
+				t.Errorf("button of %q: aria-pressed = %q, want %q", id, b.attrs["aria-pressed"], want)
+			}
+		}
+	}
+	total := 0
+	for _, m := range doc.Mentions {
+		if m.Entity == "edi-rama" {
+			total++
+		}
+	}
+	if got, want := text(h, "position"), "3 of "+strconv.Itoa(total); got != want {
+		t.Errorf("#position = %q, want %q", got, want)
+	}
+	if got := text(h, "announce"); got != "Mention 3 of "+strconv.Itoa(total)+": Edi Rama" {
+		t.Errorf("#announce = %q", got)
+	}
+	if !strings.Contains(text(h, "notice"), "nobody") {
+		t.Errorf("#notice = %q, want it to name the unknown id", text(h, "notice"))
+	}
+	for _, want := range []string{`#article mark[data-entity="edi-rama"]{`, `#article mark[data-entity="al"]{`, `#article>[data-p]:not(`, `#rail [data-i="`} {
+		if !strings.Contains(h, want) {
+			t.Errorf("the generated style lacks %q", want)
+		}
+	}
+	if !strings.Contains(h, `id="card"`) || !strings.Contains(text(h, "card-name"), "Edi Rama") {
+		t.Errorf("the card does not show Edi Rama, in focus")
+	}
+	if !strings.Contains(text(h, "passages"), "mention all of them") {
+		t.Errorf("#passages = %q", text(h, "passages"))
+	}
+	if got := p.state().Query(); got != "e=edi-rama,al&f=edi-rama&m=3&t=1" {
+		t.Errorf("the state's query = %q", got)
+	}
+}
+
+func TestUnknownNotice(t *testing.T) {
+	if got := unknownNotice(nil); got != "" {
+		t.Errorf("unknownNotice(nil) = %q", got)
+	}
+	if got := unknownNotice([]string{"a"}); !strings.Contains(got, ": a.") {
+		t.Errorf("unknownNotice(a) = %q", got)
+	}
+	if got := unknownNotice([]string{"a", "b"}); !strings.Contains(got, ": a, b.") {
+		t.Errorf("unknownNotice(a, b) = %q", got)
+	}
+	if got := unknownNotice([]string{"a", "b", "c", "d", "e"}); !strings.Contains(got, ": a, b, c and 2 more.") {
+		t.Errorf("unknownNotice(a…e) = %q", got)
+	}
+	long := strings.Repeat("x", 100)
+	if got := unknownNotice([]string{long}); strings.Contains(got, long[:41]) || !strings.Contains(got, long[:40]+"…") {
+		t.Errorf("unknownNotice(100 x) = %q, want the id cut to 40 characters", got)
+	}
+}

@@ -1,0 +1,32 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Masthead is the page's title bar, with the controls for the theme and the keyboard shortcuts.
+type Masthead struct {
+	app.Compo
+
+	// Dark says whether the dark theme is showing.
+	Dark bool
+}
+
+// Render draws the brand and the controls.
+func (m *Masthead) Render() app.UI {
+	return app.Header().Class("masthead").Body(
+		app.Span().Class("brand").Text("Dramatis"),
+		app.Span().Class("tagline").Text("who is in the article, and where"),
+		app.Div().Class("masthead-tools").Body(
+			app.Button().ID("shortcuts-open").Class("tool").Aria("haspopup", "dialog").
+				Title("Keyboard shortcuts (?)").
+				OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionHelp) }).
+				Body(app.Span().Aria("hidden", "true").Text("?"), app.Span().Class("visually-hidden").Text("Keyboard shortcuts")),
+			app.Button().ID("theme").Class("tool").Aria("pressed", strconv.FormatBool(m.Dark)).
+				OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionTheme) }).
+				Text("Dark theme"),
+		),
+	)
+}

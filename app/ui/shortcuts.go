@@ -1,0 +1,36 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// shortcutsID is the id of the keyboard shortcuts dialog.
+const shortcutsID = "shortcuts"
+
+// shortcutKeys lists the keyboard shortcuts with what they do.
+var shortcutKeys = []struct{ Keys, What string }{
+	{"j  n", "Next mention of the entity in focus"},
+	{"k  p", "Previous mention"},
+	{"Esc", "Clear the selection"},
+	{"/", "Filter the cast"},
+	{"?", "Show these shortcuts"},
+}
+
+// Shortcuts is the dialog that lists the keyboard shortcuts. It opens as a modal dialog and closes
+// with its button or Escape.
+type Shortcuts struct {
+	app.Compo
+}
+
+// Render draws the dialog, closed.
+func (s *Shortcuts) Render() app.UI {
+	return app.Dialog().ID(shortcutsID).Aria("labelledby", "shortcuts-title").Body(
+		app.H2().ID("shortcuts-title").Class("dialog-title").Text("Keyboard shortcuts"),
+		app.Dl().Class("keys").Body(app.Range(shortcutKeys).Slice(func(i int) app.UI {
+			k := shortcutKeys[i]
+			return app.Div().Body(app.Dt().Body(app.Kbd().Text(k.Keys)), app.Dd().Text(k.What))
+		})),
+		app.Button().ID("shortcuts-close").Class("tool").Text("Close").
+			OnClick(func(app.Context, app.Event) { closeDialog(shortcutsID) }),
+	)
+}

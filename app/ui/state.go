@@ -1,0 +1,145 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/dramatis/dramatis/app/reader"
+)
+
+// This file holds the Page's state: what of it a link carries, and what the children are given.
+
+// state returns what a link to the page as it is now holds.
+func (p *Page) state() reader.State {
+	return reader.State{
+		Selected:  p.sel.Slots(),
+		Focus:     p.focus,
+		Mention:   p.cur + 1,
+		Together:  p.together,
+		NamesOnly: p.namesOnly,
+	}
+}
+
+// restore sets the state from a query string, ignoring the ids that are not in the cast with a quiet
+// notice. When the page is live it then shows the current mention.
+func (p *Page) restore(ctx app.Context, query string) {
+	st, unknown := reader.ParseQuery(query, func(id string) bool { _, ok := p.rd.Entity(id); return ok })
+	p.notice = unknownNotice(unknown)
+	if st.Query() == p.state().Query() {
+		return
+	}
+	p.sel = SelectionOf(st.Selected)
+	p.focus = st.FocusOrLast()
+	p.together = st.Together
+	p.namesOnly = st.NamesOnly
+	p.cur = -1
+	if st.Mention > 0 && st.Mention <= p.total() {
+		p.cur = st.Mention - 1
+		p.say(p.mentionLabel())
+	}
+	if p.live {
+		p.showCurrent(ctx, true)
+	}
+}
+
+// commit writes the state into the page's address, as a new history entry when push is set (a change
+// of who is selected or in focus, or of the view) or in place of the current one (a move to another
+// mention), and shows the current mention, scrolling to it when scroll is set.
+func (p *Page) commit(ctx app.Context, push, scroll bool) {
+	setQuery(p.state().Query(), push)
+	p.showCurrent(ctx, scroll)
+}
+
+// showCurrent marks the current mention in the article once go-app has rendered the state.
+func (p *Page) showCurrent(ctx app.Context, scroll bool) {
+	id, n, namesOnly := p.focus, p.cur, p.namesOnly
+	ctx.Defer(func(app.Context) { showMention(id, n, namesOnly, scroll) })
+}
+
+// unknownNotice is the notice for ids of a link that are not in the cast. It names at most three,
+// each cut to 40 characters: a link can carry anything.
+func unknownNotice(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	shown := make([]string, 0, 3)
+	for _, id := range ids[:min(len(ids), 3)] {
+		if r := []rune(id); len(r) > 40 {
+			id = string(r[:40]) + "…"
+		}
+		shown = append(shown, id)
+	}
+	list := strings.Join(shown, ", ")
+	if len(ids) > 3 {
+		list += " and " + strconv.Itoa(len(ids)-3) + " more"
+	}
+	if len(ids) == 1 {
+		return "The link names someone who is not in this article’s cast: " + list + "."
+	}
+	return "The link names some who are not in this article’s cast: " + list + "."
+}
+
+// total returns the number of mentions of the entity in focus that can be stepped through.
+func (p *Page) total() int { return len(p.rd.Mentions(p.focus, p.namesOnly)) }
+
+// currentIndex returns the index into Document.Mentions of the current mention, or -1.
+func (p *Page) currentIndex() int {
+	ms := p.rd.Mentions(p.focus, p.namesOnly)
+	if p.cur < 0 || p.cur >= len(ms) {
+		return -1
+	}
+	return ms[p.cur]
+}
+
+// passages returns the paragraphs that mention everyone selected, or nil with fewer than two selected.
+func (p *Page) passages() []int { return p.rd.Together(p.sel.IDs(), p.namesOnly) }
+
+// css returns the generated style: the highlights, the together view and the current rail tick.
+func (p *Page) css() string {
+	css := highlightCSS(p.sel)
+	if p.together && p.sel.Len() >= 2 {
+		css += togetherCSS(p.passages())
+	}
+	return css + currentTickCSS(p.currentIndex())
+}
+
+// classes returns the classes of the page's root element.
+func (p *Page) classes() string {
+	var c []string
+	if p.namesOnly {
+		c = append(c, "names-only")
+	}
+	if p.together && p.sel.Len() >= 2 {
+		c = append(c, "together")
+	}
+	if p.sheet {
+		c = append(c, "sheet-open")
+	}
+	return strings.Join(c, " ")
+}
+
+// themeName returns the value of the root's data-theme: the reader's choice, or "auto".
+func (p *Page) themeName() string {
+	if p.theme == "" {
+		return "auto"
+	}
+	return p.theme
+}
+
+// legendItems lists the selected entities in slot order.
+func (p *Page) legendItems() []LegendItem {
+	items := make([]LegendItem, 0, p.sel.Len())
+	for _, id := range p.sel.IDs() {
+		e, _ := p.rd.Entity(id)
+		items = append(items, LegendItem{Entity: e, Slot: p.sel.Slot(id), Count: p.rd.Index.Count(id), Focused: id == p.focus})
+	}
+	return items
+}
+
+// mentionLabel is what the live region says about the current mention.
+func (p *Page) mentionLabel() string {
+	e, _ := p.rd.Entity(p.focus)
+	return "Mention " + strconv.Itoa(p.cur+1) + " of " + strconv.Itoa(p.total()) + ": " + e.Name
+}

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"html"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -646,4 +648,45 @@ func quoteOrAbsent(v *string) string {
 		return "absent"
 	}
 	return strconv.Quote(*v)
+}
+
+// TestArticleReadableWhileLoading keeps the WebAssembly from arriving and checks that the prerendered
+// article is readable meanwhile: its first paragraph is on top, not under the loading indicator, and
+// the indicator still shows.
+func TestArticleReadableWhileLoading(t *testing.T) {
+	e := setupEnv(t)
+	b := newBrowser(t, e)
+	b.do("holding back app.wasm", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{
+			URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/web/app.wasm", Block: true}},
+		})
+		return err
+	}))
+	b.open("/")
+	type probe struct {
+		Loader  bool `json:"loader"`
+		OnTop   bool `json:"onTop"`
+		Visible bool `json:"visible"`
+	}
+	b.eventually("the first paragraph on top while loading", settleTimeout, func() error {
+		p, err := evaluate[probe](b, `(() => {
+			const loader = document.getElementById('app-wasm-loader');
+			const para = document.querySelector('#article p');
+			const r = para.getBoundingClientRect();
+			const top = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height, 20) / 2);
+			return {loader: !!loader && loader.getBoundingClientRect().width > 0,
+				onTop: !!top && para.contains(top), visible: r.bottom > 0 && r.top < innerHeight};
+		})()`)
+		if err != nil {
+			return err
+		}
+		if !p.Loader || !p.OnTop || !p.Visible {
+			return fmt.Errorf("loading indicator shown %v, first paragraph in view %v and on top %v; want all", p.Loader, p.Visible, p.OnTop)
+		}
+		return nil
+	})
+	if live := mustEvaluate[string](b, `document.querySelector('#dramatis').getAttribute('data-live') || ""`); live == "true" {
+		t.Fatal("the app went live although app.wasm was held back")
+	}
+	b.assertLocalRequests()
 }

@@ -18,7 +18,11 @@ func build(cmd command, doc *model.Document) error {
 	if err != nil {
 		return fmt.Errorf("%w (build it with: make wasm)", err)
 	}
-	if err := site.WriteStatic(cmd.out, cmd.web, cmd.base, newHandler(doc, wasm)); err != nil {
+	effort, err := site.ParseEffort(cmd.effort)
+	if err != nil {
+		return err
+	}
+	if err := site.WriteStatic(cmd.out, cmd.web, cmd.base, effort, newHandler(doc, wasm)); err != nil {
 		return err
 	}
 	log.Printf("dramatis: wrote %s for %s/", cmd.out, cmd.base)

@@ -15,6 +15,7 @@ type command struct {
 	web     string // the directory of static assets, app.wasm among them
 	out     string // build: the directory to write the static site to
 	base    string // build: the path the site is served under, e.g. "/dramatis"; "" for the root
+	effort  string // build: how hard to precompress: fast, thorough or max
 }
 
 // commands lists the command names with what each does, for usage messages.
@@ -49,6 +50,7 @@ func parseCommand(args []string) (command, error) {
 	case "build":
 		fs.StringVar(&cmd.out, "out", "dist", "directory to write the static site to")
 		fs.StringVar(&cmd.base, "base", "", "path prefix the site is served under, such as /dramatis")
+		fs.StringVar(&cmd.effort, "compress", "max", "how hard to precompress files: fast, thorough or max")
 	}
 	if err := fs.Parse(args); err != nil {
 		return cmd, err

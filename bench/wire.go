@@ -12,24 +12,24 @@ import (
 // encoding is one way app.wasm can travel: an encoding of app/site at the level the server uses
 // ("live", compressed on the first request) or the one the static build uses ("static").
 type encoding struct {
-	name  string // br, zstd or gzip
-	best  bool   // the static build's level
-	label string
+	name   string      // br, zstd or gzip
+	effort site.Effort // how hard: the server's or the static build's
+	label  string
 }
 
 // encodings lists the encodings measured; the static build's levels take seconds and are left out of
 // the smoke run.
 func encodings(smoke bool) []encoding {
 	list := []encoding{
-		{"br", false, "br (server)"},
-		{"zstd", false, "zstd (server)"},
-		{"gzip", false, "gzip (server)"},
+		{"br", site.Fast, "br (server)"},
+		{"zstd", site.Fast, "zstd (server)"},
+		{"gzip", site.Fast, "gzip (server)"},
 	}
 	if !smoke {
 		list = append(list,
-			encoding{"br", true, "br (static build)"},
-			encoding{"zstd", true, "zstd (static build)"},
-			encoding{"gzip", true, "gzip (static build)"},
+			encoding{"br", site.Max, "br (static build)"},
+			encoding{"zstd", site.Max, "zstd (static build)"},
+			encoding{"gzip", site.Max, "gzip (static build)"},
 		)
 	}
 	return list
@@ -59,7 +59,7 @@ func measureWire(w *work, cfg config) (*wireResult, error) {
 		}
 		f.sizes["raw"] = len(data)
 		for _, e := range encodings(cfg.smoke) {
-			out, err := site.Encode(e.name, data, e.best)
+			out, err := site.Encode(e.name, data, e.effort)
 			if err != nil {
 				return nil, err
 			}
@@ -90,7 +90,7 @@ func gzip9(path string, data []byte) (int, string, error) {
 			return out.Len(), "gzip -9", nil
 		}
 	}
-	out, err := site.Encode("gzip", data, true)
+	out, err := site.Encode("gzip", data, site.Max)
 	return len(out), "klauspost/compress gzip level 9", err
 }
 

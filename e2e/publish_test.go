@@ -27,7 +27,7 @@ const subPath = "/dramatis"
 func buildSite(t *testing.T, e *env, base string, args ...string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "dist")
-	args = append([]string{"build", "-out", out, "-base", base, "-web", filepath.Join(e.WorkDir, "web")}, args...)
+	args = append([]string{"build", "-out", out, "-base", base, "-compress", "fast", "-web", filepath.Join(e.WorkDir, "web")}, args...)
 	cmd := exec.Command(filepath.Join(e.WorkDir, "dramatis"), args...)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("dramatis %s: %v\n%s", strings.Join(args, " "), err, b)

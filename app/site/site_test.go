@@ -193,7 +193,7 @@ func TestPrecompress(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := precompress(dir); err != nil {
+	if err := precompress(dir, Thorough); err != nil {
 		t.Fatal(err)
 	}
 	for _, enc := range []struct{ name, suffix string }{{"br", ".br"}, {"gzip", ".gz"}} {
@@ -222,7 +222,7 @@ func TestReplaceDirKeepsOldOnFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A web directory without app.wasm: the build fails before writing anything.
-	if err := WriteStatic(out, filepath.Join(root, "no-web"), "", nil); err == nil {
+	if err := WriteStatic(out, filepath.Join(root, "no-web"), "", Fast, nil); err == nil {
 		t.Fatal("WriteStatic without app.wasm succeeded")
 	}
 	if got, _ := os.ReadFile(filepath.Join(out, "index.html")); string(got) != "old" {

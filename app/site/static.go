@@ -20,8 +20,8 @@ const precompressMin = 1024
 // worker and manifest, and a copy of the web directory (with app.wasm), plus precompressed siblings
 // of the larger text and wasm files. base is the path the site will be served under ("" for a
 // host's root). It writes to a temporary directory beside out and renames it into place at the end,
-// so a failed build leaves any previous out as it was.
-func WriteStatic(out, web, base string, h *app.Handler) (err error) {
+// so a failed build leaves any previous out as it was. effort says how hard to compress.
+func WriteStatic(out, web, base string, effort Effort, h *app.Handler) (err error) {
 	base = strings.TrimRight(base, "/")
 	if base != "" && !strings.HasPrefix(base, "/") {
 		return fmt.Errorf("base %q must start with /", base)
@@ -55,7 +55,7 @@ func WriteStatic(out, web, base string, h *app.Handler) (err error) {
 	if err := fixManifest(filepath.Join(tmp, "manifest.webmanifest"), base); err != nil {
 		return err
 	}
-	if err := precompress(tmp); err != nil {
+	if err := precompress(tmp, effort); err != nil {
 		return err
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
@@ -87,7 +87,7 @@ func fixManifest(path, base string) error {
 
 // precompress writes a sibling per coding of every compressible file of dir of at least
 // precompressMin bytes, for hosts that serve precompressed files.
-func precompress(dir string) error {
+func precompress(dir string, effort Effort) error {
 	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !compressibleFile(path) {
 			return err
@@ -100,7 +100,7 @@ func precompress(dir string) error {
 			if e.Name == "zstd" {
 				continue // few static hosts serve .zst files; br and gzip cover every browser
 			}
-			out, err := Encode(e.Name, data, true)
+			out, err := Encode(e.Name, data, effort)
 			if err != nil {
 				return fmt.Errorf("compressing %s: %w", path, err)
 			}

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -50,7 +51,19 @@ const TextColour = "#1d1d22"
 const DarkTextColour = "#ece9e2"
 
 // SwatchFor returns the (light) swatch of a selection slot.
-func SwatchFor(slot int) Swatch { return Palette[slot%len(Palette)] }
+// Past the end of Palette the colours come round again, each with the next line style, so that no two
+// selected entities look alike.
+func SwatchFor(slot int) Swatch {
+	s := Palette[slot%len(Palette)]
+	if round := slot / len(Palette); round > 0 {
+		i := slices.Index(lineStyles, s.Line)
+		s.Line = lineStyles[(i+round)%len(lineStyles)]
+	}
+	return s
+}
+
+// lineStyles are the border styles swatches cycle through.
+var lineStyles = []string{"solid", "dashed", "dotted", "double"}
 
 // The selectors under which the dark theme applies: the reader's choice, or the system's when the
 // reader made none. app.css uses the same two.

@@ -12,6 +12,9 @@ func (s Selection) Has(id string) bool { return s.Slot(id) >= 0 }
 
 // Slot returns the slot of id, or -1 when it is not selected.
 func (s Selection) Slot(id string) int {
+	if id == "" {
+		return -1 // "" marks a free slot, never an entity
+	}
 	for i, v := range s.slots {
 		if v == id {
 			return i

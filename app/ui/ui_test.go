@@ -709,3 +709,24 @@ func TestArticleView(t *testing.T) {
 		})
 	}
 }
+
+func TestSwatchesStayDistinctPastThePalette(t *testing.T) {
+	seen := map[Swatch]int{}
+	for slot := range 2 * len(Palette) {
+		s := SwatchFor(slot)
+		if prev, ok := seen[s]; ok {
+			t.Errorf("SwatchFor(%d) = SwatchFor(%d) = %+v", slot, prev, s)
+		}
+		seen[s] = slot
+	}
+}
+
+func TestFreeSlotIsNoEntity(t *testing.T) {
+	s := Selection{}.With("a").With("b").Without("a")
+	if got := s.Slot(""); got != -1 {
+		t.Errorf("Slot(\"\") = %d, want -1", got)
+	}
+	if s.Has("") {
+		t.Error(`Has("") = true, want false`)
+	}
+}

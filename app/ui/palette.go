@@ -98,7 +98,7 @@ func highlightCSS(sel Selection) string {
 		if id == "" {
 			continue
 		}
-		k, line := i%len(Palette), Palette[i%len(Palette)].Line
+		k, line := i%len(Palette), SwatchFor(i).Line
 		fmt.Fprintf(&b, `#article mark[data-entity="%s"]{background:var(--hl%d);color:var(--ink);border-bottom:2px %s var(--hl%d-edge)}`, id, k, line, k)
 		fmt.Fprintf(&b, `#article mark[data-entity="%s"]:is([data-form="demonym"],[data-form="place"]){background-image:linear-gradient(var(--lighten),var(--lighten));border-bottom-width:1px}`, id)
 		fmt.Fprintf(&b, `[data-entity="%s"] .swatch{background:var(--hl%d);border:2px %s var(--hl%d-edge)}`, id, k, line, k)

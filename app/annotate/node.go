@@ -25,6 +25,8 @@ type Mention struct {
 	ast.BaseInline
 	Entity string
 	Form   model.Form
+	// target is what the Matcher found, with the tag to render, when the Transformer made the node.
+	target *target
 }
 
 // Kind implements ast.Node.Kind.

@@ -4,6 +4,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/dramatis/dramatis/app/model"
 )
 
 // HTMLRenderer renders Mention nodes as <mark> elements.
@@ -23,10 +25,16 @@ func (r *HTMLRenderer) renderMention(w util.BufWriter, _ []byte, node ast.Node, 
 		return ast.WalkContinue, nil
 	}
 	n := node.(*Mention)
-	_, _ = w.WriteString(`<mark class="mention" data-entity="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(n.Entity)))
-	_, _ = w.WriteString(`" data-form="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(n.Form)))
-	_, _ = w.WriteString(`">`)
+	if t := n.target; t != nil && t.entity == n.Entity && t.form == n.Form {
+		_, _ = w.WriteString(t.tag)
+	} else {
+		_, _ = w.WriteString(openTag(n.Entity, n.Form))
+	}
 	return ast.WalkContinue, nil
+}
+
+// openTag returns the opening tag of the <mark> around a mention of entity in the given form.
+func openTag(entity string, form model.Form) string {
+	return `<mark class="mention" data-entity="` + string(util.EscapeHTML([]byte(entity))) +
+		`" data-form="` + string(util.EscapeHTML([]byte(form))) + `">`
 }

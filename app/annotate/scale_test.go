@@ -76,7 +76,8 @@ func syntheticText(cast []model.Entity, size int, seed uint64) ([]byte, int) {
 	return []byte(b.String()), mentions
 }
 
-// stepsFor returns the trie edges Find follows on text, and the mentions it finds.
+// stepsFor returns the trie edges Find follows on text, and the mentions it finds. The trie is one of
+// bytes: a step is one byte of a folded name (a run of white space in the text is one).
 func stepsFor(m *Matcher, text []byte) (steps, found int) {
 	before := m.steps
 	found = len(m.Find(text))

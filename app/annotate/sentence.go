@@ -1,20 +1,22 @@
 package annotate
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
 
-// sentenceSpans splits text into sentences and returns their [start, end) byte ranges, which together
-// cover text. A sentence ends at '.', '!' or '?' (and any closing quotes or brackets after it) that is
-// followed by white space and then an upper-case letter, a digit or an opening quote, unless the word
-// before the stop is an abbreviation such as "U.S." or an initial.
-func sentenceSpans(text []byte) [][2]int {
-	var spans [][2]int
+// sentenceSpans splits text into sentences and appends their [start, end) byte ranges, which together
+// cover text, to spans. A sentence ends at '.', '!' or '?' (and any closing quotes or brackets after
+// it) that is followed by white space and then an upper-case letter, a digit or an opening quote,
+// unless the word before the stop is an abbreviation such as "U.S." or an initial.
+func sentenceSpans(spans [][2]int, text []byte) [][2]int {
+	first := len(spans)
 	start := 0
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRune(text[i:])
-		i += size
+		// The stops are ASCII, and no byte of a longer UTF-8 character is ASCII.
+		r := text[i]
+		i++
 		if r != '.' && r != '!' && r != '?' {
 			continue
 		}
@@ -29,7 +31,7 @@ func sentenceSpans(text []byte) [][2]int {
 		next := end
 		for next < len(text) {
 			c, s := utf8.DecodeRune(text[next:])
-			if !unicode.IsSpace(c) {
+			if !isSpace(c) {
 				break
 			}
 			next += s
@@ -41,13 +43,13 @@ func sentenceSpans(text []byte) [][2]int {
 		if !unicode.IsUpper(c) && !unicode.IsDigit(c) && !isOpener(c) {
 			continue
 		}
-		if r == '.' && abbreviation(text[start:i-size]) {
+		if r == '.' && abbreviation(text[start:i-1]) {
 			continue
 		}
 		spans = append(spans, [2]int{start, end})
 		start, i = next, next
 	}
-	if start < len(text) || len(spans) == 0 {
+	if start < len(text) || len(spans) == first {
 		spans = append(spans, [2]int{start, len(text)})
 	}
 	return spans
@@ -75,21 +77,19 @@ func abbreviation(text []byte) bool {
 	w := len(text)
 	for w > 0 {
 		r, s := utf8.DecodeLastRune(text[:w])
-		if unicode.IsSpace(r) || r == '(' || r == '-' || r == '—' || r == '–' {
+		if isSpace(r) || r == '(' || r == '-' || r == '—' || r == '–' {
 			break
 		}
 		w -= s
 	}
-	word := string(text[w:])
-	if utf8.RuneCountInString(word) == 1 {
+	word := text[w:]
+	if utf8.RuneCount(word) == 1 {
 		return true
 	}
-	for _, r := range word {
-		if r == '.' {
-			return true
-		}
+	if bytes.IndexByte(word, '.') >= 0 {
+		return true
 	}
-	switch word {
+	switch string(word) {
 	case "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Col", "Lt", "Sen", "Rep", "Gov", "Prof", "vs", "etc":
 		return true
 	}

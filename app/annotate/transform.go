@@ -1,8 +1,11 @@
 package annotate
 
 import (
+	"slices"
 	"strconv"
-	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -36,131 +39,197 @@ type Transformer struct {
 // NewTransformer returns a Transformer that annotates with m.
 func NewTransformer(m *Matcher) *Transformer { return &Transformer{matcher: m} }
 
-// Transform implements parser.ASTTransformer.Transform.
+// Transform implements parser.ASTTransformer.Transform. It works in three passes over the document's
+// top-level blocks: it numbers them, reads their text and finds the mentions in it; it wraps the
+// mentions, with the new nodes allocated together; and it records the mentions and the sentences of
+// the blocks that have any.
 func (t *Transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	res := &Result{}
 	pc.Set(resultKey, res)
-	source := reader.Source()
+	a := scratchPool.Get().(*annotator)
+	defer a.release()
+	a.matcher, a.source = t.matcher, reader.Source()
+
+	var nums []byte // the decimal numbers of the blocks, which their data-p attributes slice
 	p := 0
 	for block := doc.FirstChild(); block != nil; block = block.NextSibling() {
-		block.SetAttributeString("data-p", []byte(strconv.Itoa(p)))
-		t.annotateBlock(block, p, source, res)
+		start := len(nums)
+		nums = strconv.AppendInt(nums, int64(p), 10)
+		block.SetAttributeString("data-p", nums[start:len(nums):len(nums)])
+		a.readBlock(block, p)
 		p++
 	}
-}
-
-// blockText is the plain text of one top-level block, with each text node's offset in it.
-type blockText struct {
-	buf    []byte
-	offset map[*ast.Text]int
-}
-
-// annotateBlock finds the mentions of one top-level block, wraps them, and records them with their
-// sentences.
-func (t *Transformer) annotateBlock(block ast.Node, p int, source []byte, res *Result) {
-	bt := blockText{offset: map[*ast.Text]int{}}
-	var runs [][]*ast.Text
-	collect(block, source, &bt, &runs)
-	if len(runs) == 0 {
+	if len(a.found) == 0 {
 		return
 	}
-	type found struct {
-		Match
-		at int // offset in bt.buf
+	// Most matches take two new text nodes, the text before it and its own; the node's text after
+	// the last match keeps the node.
+	a.mentionPool = make([]Mention, min(len(a.found), poolSize))
+	a.textPool = make([]ast.Text, min(2*len(a.found), poolSize))
+	for _, r := range a.runs {
+		a.wrap(a.texts[r.lo:r.hi], r.start, a.found[r.foundLo:r.foundHi])
 	}
-	var all []found
-	for _, run := range runs {
-		joined := joinRun(run, source)
-		matches := t.matcher.Find(joined)
-		for _, m := range matches {
-			all = append(all, found{Match: m, at: bt.offset[run[0]] + m.Start})
+	a.record(res)
+}
+
+// poolSize is the most nodes of a kind allocated together: a block of them stays below 32 KB, where
+// allocation is quickest.
+const poolSize = 128
+
+// scratchPool holds annotators for reuse, so that their buffers outlive one document.
+var scratchPool = sync.Pool{New: func() any { return new(annotator) }}
+
+// annotator holds the state of one Transform. Its buffers are reused from document to document; the
+// nodes it hands out, allocated together, belong to one document.
+type annotator struct {
+	matcher *Matcher
+	source  []byte
+
+	// buf is the plain text of the document's blocks, one after another: their text nodes, a newline
+	// for each line break, a space for each code span, raw HTML, autolink or image, and the text of
+	// String nodes.
+	buf []byte
+	// blocks are the blocks that have matches, in order, with their stretches of buf and found.
+	blocks []block
+	// texts are the text nodes of all runs, in order; runs index into it, buf and found.
+	texts []*ast.Text
+	runs  []run
+	// found are the matches, with offsets in buf.
+	found []hit
+	// spans, folded, shifts and sentence serve record.
+	spans    [][2]int
+	sentence []int
+	folded   []byte
+	shifts   []shift
+	// textPool and mentionPool are the nodes not yet handed out.
+	textPool    []ast.Text
+	mentionPool []Mention
+}
+
+// block is one top-level block: its text is buf[start:end], its matches found[foundLo:foundHi].
+type block struct {
+	p                int
+	start, end       int
+	foundLo, foundHi int
+}
+
+// run is a stretch of adjacent plain text nodes, within which a name may be matched: the nodes
+// texts[lo:hi], whose text is buf[start:end], with the matches found[foundLo:foundHi].
+type run struct {
+	lo, hi           int
+	start, end       int
+	foundLo, foundHi int
+}
+
+// release empties a and puts it back in scratchPool, keeping its buffers but no nodes.
+func (a *annotator) release() {
+	clear(a.texts)
+	*a = annotator{
+		buf:    a.buf[:0],
+		blocks: a.blocks[:0],
+		texts:  a.texts[:0],
+		runs:   a.runs[:0],
+		found:  a.found[:0],
+		spans:  a.spans[:0],
+		folded: a.folded[:0],
+		shifts: a.shifts[:0],
+		// sentence is resliced where it is used.
+		sentence: a.sentence,
+	}
+	scratchPool.Put(a)
+}
+
+// readBlock reads the text of one top-level block into buf and finds the mentions in it.
+func (a *annotator) readBlock(n ast.Node, p int) {
+	b := block{p: p, start: len(a.buf), foundLo: len(a.found)}
+	firstRun := len(a.runs)
+	a.collect(n)
+	for i := firstRun; i < len(a.runs); i++ {
+		r := &a.runs[i]
+		r.foundLo = len(a.found)
+		a.found = a.matcher.appendHits(a.found, a.buf[r.start:r.end])
+		r.foundHi = len(a.found)
+		for j := r.foundLo; j < r.foundHi; j++ {
+			a.found[j].start += r.start
+			a.found[j].end += r.start
 		}
-		wrap(run, matches)
 	}
-	if len(all) == 0 {
-		return
-	}
-	spans := sentenceSpans(bt.buf)
-	first := len(res.Sentences)
-	for _, s := range spans {
-		res.Sentences = append(res.Sentences, foldSpace(string(bt.buf[s[0]:s[1]])))
-	}
-	si := 0
-	for _, f := range all {
-		for si+1 < len(spans) && spans[si+1][0] <= f.at {
-			si++
-		}
-		res.Mentions = append(res.Mentions, model.Mention{
-			Entity:    f.Entity,
-			Form:      f.Form,
-			Text:      foldSpace(string(bt.buf[f.at : f.at+f.End-f.Start])),
-			Paragraph: p,
-			Sentence:  first + si,
-		})
+	b.end, b.foundHi = len(a.buf), len(a.found)
+	if b.foundHi > b.foundLo {
+		a.blocks = append(a.blocks, b)
 	}
 }
 
-// collect walks the inline content under n in reading order. It appends the text it reads to bt and
-// gathers runs of adjacent plain text nodes, the stretches within which a name may be matched.
-func collect(n ast.Node, source []byte, bt *blockText, runs *[][]*ast.Text) {
-	var run []*ast.Text
-	flush := func() {
-		if len(run) > 0 {
-			*runs = append(*runs, run)
-			run = nil
-		}
-	}
+// collect walks the inline content under n in reading order. It appends the text it reads to buf and
+// gathers runs of adjacent plain text nodes. A run ends with its parent node, and at any node that is
+// not plain text.
+func (a *annotator) collect(n ast.Node) {
+	open := false // whether the last run is under way
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			v := c.Segment.Value(source)
-			bt.offset[c] = len(bt.buf)
-			bt.buf = append(bt.buf, v...)
+			start := len(a.buf)
+			a.buf = append(a.buf, c.Segment.Value(a.source)...)
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				bt.buf = append(bt.buf, '\n')
+				a.buf = append(a.buf, '\n')
 			}
 			if c.IsRaw() || c.Segment.Padding != 0 {
-				flush()
+				open = false
 				continue
 			}
-			run = append(run, c)
+			if !open {
+				open = true
+				a.runs = append(a.runs, run{lo: len(a.texts), start: start})
+			}
+			a.texts = append(a.texts, c)
+			r := &a.runs[len(a.runs)-1]
+			r.hi, r.end = len(a.texts), len(a.buf)
 		case *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink, *ast.Image:
-			flush()
-			bt.buf = append(bt.buf, ' ')
+			open = false
+			a.buf = append(a.buf, ' ')
 		case *ast.String:
-			flush()
-			bt.buf = append(bt.buf, c.Value...)
+			open = false
+			a.buf = append(a.buf, c.Value...)
 		default:
-			flush()
-			collect(c, source, bt, runs)
+			open = false
+			a.collect(c)
 		}
 	}
-	flush()
 }
 
-// joinRun returns the text of a run, a newline standing for each line break.
-func joinRun(run []*ast.Text, source []byte) []byte {
-	var b []byte
-	for _, n := range run {
-		b = append(b, n.Segment.Value(source)...)
-		if n.SoftLineBreak() || n.HardLineBreak() {
-			b = append(b, '\n')
-		}
+// newText returns a new text node of the segment, from textPool while it lasts.
+func (a *annotator) newText(seg text.Segment) *ast.Text {
+	if len(a.textPool) == 0 {
+		a.textPool = make([]ast.Text, poolSize)
 	}
-	return b
+	n := &a.textPool[0]
+	a.textPool = a.textPool[1:]
+	n.Segment = seg
+	return n
 }
 
-// wrap splits the text nodes of run at the edges of matches (given in the run's joined coordinates)
-// and moves the pieces inside each match into a new Mention node in their place. A match may cross a
-// line break, and so span several text nodes: its Mention then holds a piece of each.
-func wrap(run []*ast.Text, matches []Match) {
+// newMention returns a new Mention for h, from mentionPool while it lasts.
+func (a *annotator) newMention(h *hit) *Mention {
+	if len(a.mentionPool) == 0 {
+		a.mentionPool = make([]Mention, poolSize)
+	}
+	n := &a.mentionPool[0]
+	a.mentionPool = a.mentionPool[1:]
+	n.Entity, n.Form, n.target = h.target.entity, h.target.form, h.target
+	return n
+}
+
+// wrap splits the text nodes of a run at the edges of matches (given in the coordinates of buf, where
+// the run starts at pos) and moves the pieces inside each match into a new Mention node in their
+// place. A match may cross a line break, and so span several text nodes: its Mention then holds a piece
+// of each. A node that a match touches keeps its last piece when that lies outside every match.
+func (a *annotator) wrap(run []*ast.Text, pos int, matches []hit) {
 	if len(matches) == 0 {
 		return
 	}
 	parent := run[0].Parent()
 	mi := 0           // the first match that does not end before the current position
 	var open *Mention // the Mention of matches[mi], once made
-	pos := 0          // where the current node starts in joined coordinates
 	for _, n := range run {
 		seg := n.Segment
 		start, end := pos, pos+seg.Len()
@@ -168,23 +237,32 @@ func wrap(run []*ast.Text, matches []Match) {
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			pos++
 		}
-		for a := start; a < end; {
-			for mi < len(matches) && matches[mi].End <= a {
+		if start == end || mi == len(matches) || end <= matches[mi].start {
+			continue // an empty node, or one no match touches, stays as it is
+		}
+		for a0 := start; a0 < end; {
+			for mi < len(matches) && matches[mi].end <= a0 {
 				mi, open = mi+1, nil
 			}
 			b, inside := end, false
 			if mi < len(matches) {
-				if m := matches[mi]; a < m.Start {
-					b = min(end, m.Start)
+				if m := matches[mi]; a0 < m.start {
+					b = min(end, m.start)
 				} else {
-					b, inside = min(end, m.End), true
+					b, inside = min(end, m.end), true
 				}
 			}
-			piece := ast.NewTextSegment(text.NewSegment(seg.Start+a-start, seg.Start+b-start))
+			pseg := text.NewSegment(seg.Start+a0-start, seg.Start+b-start)
+			if b == end && !inside && n.Attributes() == nil {
+				// The last piece, outside every match: the node itself, with its line break.
+				n.Segment = pseg
+				break
+			}
+			piece := a.newText(pseg)
 			piece.SetRaw(n.IsRaw())
 			if inside {
 				if open == nil {
-					open = NewMention(matches[mi].Entity, matches[mi].Form)
+					open = a.newMention(&matches[mi])
 					parent.InsertBefore(parent, n, open)
 				}
 				open.AppendChild(open, piece)
@@ -194,23 +272,169 @@ func wrap(run []*ast.Text, matches []Match) {
 			if b == end {
 				// The node's line break goes with its last piece, unless a mention ends there: then
 				// it follows the mention, as an empty text node, so the <mark> holds no newline.
-				if inside && matches[mi].End == end {
-					piece = ast.NewTextSegment(text.NewSegment(seg.Stop, seg.Stop))
+				if inside && matches[mi].end == end {
+					piece = a.newText(text.NewSegment(seg.Stop, seg.Stop))
 					parent.InsertBefore(parent, n, piece)
 				}
 				piece.SetSoftLineBreak(n.SoftLineBreak())
 				piece.SetHardLineBreak(n.HardLineBreak())
+				parent.RemoveChild(parent, n)
 			}
-			a = b
+			a0 = b
 		}
-		if start == end {
-			continue // an empty node keeps its place
-		}
-		parent.RemoveChild(parent, n)
 	}
 }
 
-// foldSpace trims s and folds each run of white space in it to one space.
-func foldSpace(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+// shift says that folding has removed removed bytes of the block's text before offset at.
+type shift struct {
+	at, removed int
+}
+
+// record records the mentions found, and all the sentences of the blocks they stand in, in res.
+// Sentences and the texts of mentions have their white space folded (trimmed, each run one space):
+// the text of those blocks is folded once, into one string, and they are slices of it.
+func (a *annotator) record(res *Result) {
+	sentence := slices.Grow(a.sentence[:0], len(a.found))[:len(a.found)]
+	a.sentence = sentence
+	for _, b := range a.blocks {
+		text := a.buf[b.start:b.end]
+		firstSpan := len(a.spans)
+		a.spans = sentenceSpans(a.spans, text)
+		spans := a.spans[firstSpan:]
+		found := a.found[b.foundLo:b.foundHi]
+		si := 0
+		for i := range found {
+			f := &found[i]
+			f.start, f.end = f.start-b.start, f.end-b.start
+			for si+1 < len(spans) && spans[si+1][0] <= f.start {
+				si++
+			}
+			sentence[b.foundLo+i] = firstSpan + si
+		}
+		// From here on spans and found hold offsets in folded.
+		base := len(a.folded)
+		a.fold(text)
+		for i := range spans {
+			spans[i][0], spans[i][1] = a.foldedAt(base, spans[i][0]), a.foldedAt(base, spans[i][1])
+		}
+		for i := range found {
+			// A mention neither starts nor ends with white space.
+			found[i].start, found[i].end = a.foldedAt(base, found[i].start), a.foldedAt(base, found[i].end)
+		}
+	}
+	folded := string(a.folded)
+	res.Sentences = make([]string, len(a.spans))
+	for i, s := range a.spans {
+		res.Sentences[i] = trimSpace(folded[s[0]:s[1]])
+	}
+	res.Mentions = make([]model.Mention, len(a.found))
+	for _, b := range a.blocks {
+		for i := b.foundLo; i < b.foundHi; i++ {
+			f := &a.found[i]
+			res.Mentions[i] = model.Mention{
+				Entity:    f.target.entity,
+				Form:      f.target.form,
+				Text:      folded[f.start:f.end],
+				Paragraph: b.p,
+				Sentence:  sentence[i],
+			}
+		}
+	}
+}
+
+// fold appends text to folded with each run of white space made one space, and sets shifts to say
+// where it removed bytes.
+func (a *annotator) fold(text []byte) {
+	a.shifts = a.shifts[:0]
+	out := a.folded
+	removed := 0
+	done := 0 // text[:done] is in out
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !spaceStart[c] {
+			i++
+			continue
+		}
+		size := 1
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRune(text[i:])
+			if !unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+		}
+		j := i + size // the end of the run of white space that starts at i
+		for j < len(text) {
+			r, s := rune(text[j]), 1
+			if r >= utf8.RuneSelf {
+				r, s = utf8.DecodeRune(text[j:])
+			}
+			if !isSpace(r) {
+				break
+			}
+			j += s
+		}
+		if c == ' ' && j == i+1 {
+			i = j // one space stays as it is
+			continue
+		}
+		out = append(out, text[done:i]...)
+		out = append(out, ' ')
+		if n := j - i - 1; n > 0 {
+			removed += n
+			a.shifts = append(a.shifts, shift{at: j, removed: removed})
+		}
+		done, i = j, j
+	}
+	a.folded = append(out, text[done:]...)
+}
+
+// foldedAt returns where offset x of the text last folded, which is not inside a run of white space,
+// is in folded, given that the folded text starts at base.
+func (a *annotator) foldedAt(base, x int) int {
+	// Find the first shift after x; the one before it, if any, applies.
+	lo, hi := 0, len(a.shifts)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if a.shifts[mid].at <= x {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo == 0 {
+		return base + x
+	}
+	return base + x - a.shifts[lo-1].removed
+}
+
+// spaceStart reports which bytes start a white space character: ASCII white space and the first bytes
+// of the longer ones.
+var spaceStart = func() (t [256]bool) {
+	var enc [utf8.UTFMax]byte
+	for _, r16 := range unicode.White_Space.R16 {
+		for r := rune(r16.Lo); r <= rune(r16.Hi); r += rune(r16.Stride) {
+			utf8.EncodeRune(enc[:], r)
+			t[enc[0]] = true
+		}
+	}
+	for _, r32 := range unicode.White_Space.R32 {
+		for r := rune(r32.Lo); r <= rune(r32.Hi); r += rune(r32.Stride) {
+			utf8.EncodeRune(enc[:], r)
+			t[enc[0]] = true
+		}
+	}
+	return t
+}()
+
+// trimSpace returns s without the spaces at its start and end.
+func trimSpace(s string) string {
+	for len(s) > 0 && s[0] == ' ' {
+		s = s[1:]
+	}
+	for len(s) > 0 && s[len(s)-1] == ' ' {
+		s = s[:len(s)-1]
+	}
+	return s
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/dramatis/dramatis/app/document"
 	"github.com/dramatis/dramatis/app/model"
+	"github.com/dramatis/dramatis/app/site"
 	"github.com/dramatis/dramatis/content"
 )
 
@@ -109,7 +110,7 @@ func prepare(ctx context.Context, cfg config, logf func(string, ...any)) (*work,
 		}{"app.wasm", wasmEnv, append(append([]string{"build"}, wasmFlags...), "-o", filepath.Join(w.web, "app.wasm"), ".")})
 		w.wasmSource = "go build " + strings.Join(quoteArgs(wasmFlags), " ")
 	} else {
-		if err := copyFile(w.path(cfg.appWasm), filepath.Join(w.web, "app.wasm")); err != nil {
+		if err := site.CopyFile(filepath.Join(w.web, "app.wasm"), w.path(cfg.appWasm)); err != nil {
 			return nil, err
 		}
 		w.wasmSource = "prebuilt " + cfg.appWasm
@@ -121,11 +122,11 @@ func prepare(ctx context.Context, cfg config, logf func(string, ...any)) (*work,
 		}
 		logf("built %s in %s", s.what, time.Since(start).Round(100*time.Millisecond))
 	}
-	if err := copyDir(w.path(cfg.webSrc), w.web, "app.wasm"); err != nil {
+	if err := site.CopyDir(w.web, w.path(cfg.webSrc), "app.wasm"); err != nil {
 		return nil, fmt.Errorf("copying the web files: %w", err)
 	}
 	// The hello-world's icon, so that it loads nothing from elsewhere either.
-	if err := copyFile(filepath.Join(w.web, "icon-192.png"), filepath.Join(w.helloWeb, "icon.png")); err != nil {
+	if err := site.CopyFile(filepath.Join(w.helloWeb, "icon.png"), filepath.Join(w.web, "icon-192.png")); err != nil {
 		logf("the hello-world has no icon: %v", err)
 	}
 	if w.bundled, err = document.Load(content.FS); err != nil {
@@ -216,36 +217,6 @@ func quoteArgs(args []string) []string {
 		out[i] = a
 	}
 	return out
-}
-
-// copyDir copies the regular files under src to dst, keeping the layout, except the top-level file
-// named skip.
-func copyDir(src, dst, skip string) error {
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if rel == skip || !d.Type().IsRegular() {
-			return nil
-		}
-		return copyFile(path, target)
-	})
-}
-
-func copyFile(src, dst string) error {
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(dst, data, 0o644)
 }
 
 // removeAllRetry removes dir, trying again for a few seconds: Chromium's child processes can still

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -49,7 +50,7 @@ func WriteStatic(out, web, base string, effort Effort, h *app.Handler) (err erro
 	if err := app.GenerateStaticWebsite(tmp, h); err != nil {
 		return fmt.Errorf("generating the static website: %w", err)
 	}
-	if err := copyDir(filepath.Join(tmp, "web"), web); err != nil {
+	if err := CopyDir(filepath.Join(tmp, "web"), web); err != nil {
 		return err
 	}
 	if err := fixManifest(filepath.Join(tmp, "manifest.webmanifest"), base); err != nil {
@@ -120,8 +121,9 @@ func compressibleFile(path string) bool {
 	return false
 }
 
-// copyDir copies the regular files under src into dst, keeping the tree.
-func copyDir(dst, src string) error {
+// CopyDir copies the regular files under src into dst, keeping the tree, except the top-level files
+// named in skip.
+func CopyDir(dst, src string, skip ...string) error {
 	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -134,14 +136,15 @@ func copyDir(dst, src string) error {
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
-		if !d.Type().IsRegular() {
+		if slices.Contains(skip, rel) || !d.Type().IsRegular() {
 			return nil
 		}
-		return copyFile(target, path)
+		return CopyFile(target, path)
 	})
 }
 
-func copyFile(dst, src string) error {
+// CopyFile copies the file src to dst.
+func CopyFile(dst, src string) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err

@@ -204,7 +204,7 @@ func (r *results) table() string {
 			times(float64(r.wire.app[l])/float64(r.wire.hello[l])))
 	}
 	fmt.Fprintf(&b, "\n\"server\" is what `dramatis serve` sends (app/site `Encode`, compressed on first request: br 5, zstd default, gzip default); "+
-		"\"static build\" is what `dramatis build` writes beside each file (br 9, zstd best, gzip 9). "+
+		"\"static build\" is what `dramatis build` writes beside each file (br 11, zstd best, gzip 9, by default). "+
 		"Over loopback HTTP this Chromium sent `Accept-Encoding: %s`; the server picks br, then zstd, then gzip.\n", r.browser.acceptEncoding)
 
 	s := r.browser.series

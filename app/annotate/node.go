@@ -1,6 +1,6 @@
 // Package annotate is a goldmark extension that finds the cast of an article in its text. An AST
-// transformer splits text nodes at every mention that a Matcher finds and wraps each in a Mention node,
-// which renders as
+// transformer splits text nodes at every mention that a Matcher finds and puts a Mention node in its
+// place, which renders as
 //
 //	<mark class="mention" data-entity="ID" data-form="FORM">…</mark>
 //
@@ -13,6 +13,7 @@ package annotate
 
 import (
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/dramatis/dramatis/app/model"
 )
@@ -20,13 +21,26 @@ import (
 // KindMention is the NodeKind of a Mention.
 var KindMention = ast.NewNodeKind("Mention")
 
-// Mention is an inline node around the text of one mention of an entity.
+// Mention is an inline node around the text of one mention of an entity. The text is its children,
+// or, for the Mentions that the Transformer makes of a mention within one text node, a segment of the
+// source that the node holds itself, without children: the renderer writes it as goldmark writes a
+// text node's.
 type Mention struct {
 	ast.BaseInline
 	Entity string
 	Form   model.Form
 	// target is what the Matcher found, with the tag to render, when the Transformer made the node.
 	target *target
+	// text is the mention's text in the source, when the node holds it itself; else it is empty.
+	text text.Segment
+}
+
+// ownText returns the text the Mention holds itself, or nil when its text is its children.
+func (n *Mention) ownText(source []byte) []byte {
+	if n.text.Len() == 0 {
+		return nil
+	}
+	return n.text.Value(source)
 }
 
 // Kind implements ast.Node.Kind.

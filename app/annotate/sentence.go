@@ -9,17 +9,19 @@ import (
 // sentenceSpans splits text into sentences and appends their [start, end) byte ranges, which together
 // cover text, to spans. A sentence ends at '.', '!' or '?' (and any closing quotes or brackets after
 // it) that is followed by white space and then an upper-case letter, a digit or an opening quote,
-// unless the word before the stop is an abbreviation such as "U.S." or an initial.
-func sentenceSpans(spans [][2]int, text []byte) [][2]int {
+// unless the word before the stop is an abbreviation such as "U.S." or an initial. stops are the
+// offsets of all the '.', '!' and '?' in text, in order, which the pass that folds the text notes as
+// it goes, so that this one looks at them alone.
+func sentenceSpans(spans [][2]int, text []byte, stops []int) [][2]int {
 	first := len(spans)
 	start := 0
-	for i := 0; i < len(text); {
-		// The stops are ASCII, and no byte of a longer UTF-8 character is ASCII.
-		r := text[i]
-		i++
-		if r != '.' && r != '!' && r != '?' {
+	resume := 0 // where the search for the next stop resumes
+	for _, at := range stops {
+		if at < resume {
 			continue
 		}
+		r := text[at]
+		i := at + 1
 		end := i
 		for end < len(text) {
 			c, s := utf8.DecodeRune(text[end:])
@@ -47,7 +49,7 @@ func sentenceSpans(spans [][2]int, text []byte) [][2]int {
 			continue
 		}
 		spans = append(spans, [2]int{start, end})
-		start, i = next, next
+		start, resume = next, next
 	}
 	if start < len(text) || len(spans) == first {
 		spans = append(spans, [2]int{start, len(text)})

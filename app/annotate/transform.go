@@ -62,10 +62,10 @@ func (t *Transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	if len(a.found) == 0 {
 		return
 	}
-	// Most matches take two new text nodes, the text before it and its own; the node's text after
-	// the last match keeps the node.
+	// Every match takes a Mention, which most often holds its own text, and most one new text node,
+	// the text before it; the node's text after the last match keeps the node.
 	a.mentionPool = make([]Mention, min(len(a.found), poolSize))
-	a.textPool = make([]ast.Text, min(2*len(a.found), poolSize))
+	a.textPool = make([]ast.Text, min(len(a.found), poolSize))
 	for _, r := range a.runs {
 		a.wrap(a.texts[r.lo:r.hi], r.start, a.found[r.foundLo:r.foundHi])
 	}
@@ -96,11 +96,12 @@ type annotator struct {
 	runs  []run
 	// found are the matches, with offsets in buf.
 	found []hit
-	// spans, folded, shifts and sentence serve record.
+	// spans, folded, shifts, stops and sentence serve record.
 	spans    [][2]int
 	sentence []int
 	folded   []byte
 	shifts   []shift
+	stops    []int
 	// textPool and mentionPool are the nodes not yet handed out.
 	textPool    []ast.Text
 	mentionPool []Mention
@@ -133,6 +134,7 @@ func (a *annotator) release() {
 		spans:  a.spans[:0],
 		folded: a.folded[:0],
 		shifts: a.shifts[:0],
+		stops:  a.stops[:0],
 		// sentence is resliced where it is used.
 		sentence: a.sentence,
 	}
@@ -221,8 +223,10 @@ func (a *annotator) newMention(h *hit) *Mention {
 
 // wrap splits the text nodes of a run at the edges of matches (given in the coordinates of buf, where
 // the run starts at pos) and moves the pieces inside each match into a new Mention node in their
-// place. A match may cross a line break, and so span several text nodes: its Mention then holds a piece
-// of each. A node that a match touches keeps its last piece when that lies outside every match.
+// place; a Mention of a match within one node holds its text itself, as a segment, so that it costs
+// no text node to make or to render. A match may cross a line break, and so span several text nodes:
+// its Mention then holds a piece of each, as children. A node that a match touches keeps its last
+// piece when that lies outside every match.
 func (a *annotator) wrap(run []*ast.Text, pos int, matches []hit) {
 	if len(matches) == 0 {
 		return
@@ -258,16 +262,26 @@ func (a *annotator) wrap(run []*ast.Text, pos int, matches []hit) {
 				n.Segment = pseg
 				break
 			}
-			piece := a.newText(pseg)
-			piece.SetRaw(n.IsRaw())
-			if inside {
+			var piece *ast.Text
+			switch {
+			case inside && open == nil && matches[mi].start >= start && matches[mi].end <= end:
+				// A match within the node: its Mention holds its text, and needs no text node.
+				open = a.newMention(&matches[mi])
+				open.text = pseg
+				parent.InsertBefore(parent, n, open)
+			case inside:
+				piece = a.newText(pseg)
 				if open == nil {
 					open = a.newMention(&matches[mi])
 					parent.InsertBefore(parent, n, open)
 				}
 				open.AppendChild(open, piece)
-			} else {
+			default:
+				piece = a.newText(pseg)
 				parent.InsertBefore(parent, n, piece)
+			}
+			if piece != nil {
+				piece.SetRaw(n.IsRaw())
 			}
 			if b == end {
 				// The node's line break goes with its last piece, unless a mention ends there: then
@@ -292,34 +306,31 @@ type shift struct {
 
 // record records the mentions found, and all the sentences of the blocks they stand in, in res.
 // Sentences and the texts of mentions have their white space folded (trimmed, each run one space):
-// the text of those blocks is folded once, into one string, and they are slices of it.
+// the text of those blocks is folded once, into one string, and they are slices of it. The sentences
+// are split in the folded text, in which a run of white space is one space as good as another.
 func (a *annotator) record(res *Result) {
 	sentence := slices.Grow(a.sentence[:0], len(a.found))[:len(a.found)]
 	a.sentence = sentence
 	for _, b := range a.blocks {
-		text := a.buf[b.start:b.end]
+		base := len(a.folded)
+		a.fold(a.buf[b.start:b.end])
 		firstSpan := len(a.spans)
-		a.spans = sentenceSpans(a.spans, text)
+		a.spans = sentenceSpans(a.spans, a.folded[base:], a.stops)
 		spans := a.spans[firstSpan:]
 		found := a.found[b.foundLo:b.foundHi]
 		si := 0
 		for i := range found {
+			// From here on found holds offsets in folded. A mention neither starts nor ends with white
+			// space.
 			f := &found[i]
-			f.start, f.end = f.start-b.start, f.end-b.start
-			for si+1 < len(spans) && spans[si+1][0] <= f.start {
+			f.start, f.end = a.foldedAt(base, f.start-b.start), a.foldedAt(base, f.end-b.start)
+			for si+1 < len(spans) && base+spans[si+1][0] <= f.start {
 				si++
 			}
 			sentence[b.foundLo+i] = firstSpan + si
 		}
-		// From here on spans and found hold offsets in folded.
-		base := len(a.folded)
-		a.fold(text)
 		for i := range spans {
-			spans[i][0], spans[i][1] = a.foldedAt(base, spans[i][0]), a.foldedAt(base, spans[i][1])
-		}
-		for i := range found {
-			// A mention neither starts nor ends with white space.
-			found[i].start, found[i].end = a.foldedAt(base, found[i].start), a.foldedAt(base, found[i].end)
+			spans[i][0], spans[i][1] = base+spans[i][0], base+spans[i][1]
 		}
 	}
 	folded := string(a.folded)
@@ -342,16 +353,23 @@ func (a *annotator) record(res *Result) {
 	}
 }
 
-// fold appends text to folded with each run of white space made one space, and sets shifts to say
-// where it removed bytes.
+// fold appends text to folded with each run of white space made one space. It sets shifts to say
+// where it removed bytes, and stops to the offsets in the folded text of its '.', '!' and '?', which
+// sentenceSpans needs: one pass over the text serves both.
 func (a *annotator) fold(text []byte) {
-	a.shifts = a.shifts[:0]
+	a.shifts, a.stops = a.shifts[:0], a.stops[:0]
 	out := a.folded
+	base := len(out)
 	removed := 0
 	done := 0 // text[:done] is in out
 	for i := 0; i < len(text); {
 		c := text[i]
-		if !spaceStart[c] {
+		switch foldClass[c] {
+		case 0:
+			i++
+			continue
+		case classStop:
+			a.stops = append(a.stops, len(out)-base+i-done)
 			i++
 			continue
 		}
@@ -409,24 +427,31 @@ func (a *annotator) foldedAt(base, x int) int {
 	return base + x - a.shifts[lo-1].removed
 }
 
-// spaceStart reports which bytes start a white space character: ASCII white space and the first bytes
-// of the longer ones.
-var spaceStart = func() (t [256]bool) {
+// foldClass classifies the bytes for fold: classSpace for those that start a white space character
+// (ASCII white space and the first bytes of the longer ones), classStop for '.', '!' and '?', which
+// may end a sentence, and 0 for the rest.
+var foldClass = func() (t [256]uint8) {
 	var enc [utf8.UTFMax]byte
 	for _, r16 := range unicode.White_Space.R16 {
 		for r := rune(r16.Lo); r <= rune(r16.Hi); r += rune(r16.Stride) {
 			utf8.EncodeRune(enc[:], r)
-			t[enc[0]] = true
+			t[enc[0]] = classSpace
 		}
 	}
 	for _, r32 := range unicode.White_Space.R32 {
 		for r := rune(r32.Lo); r <= rune(r32.Hi); r += rune(r32.Stride) {
 			utf8.EncodeRune(enc[:], r)
-			t[enc[0]] = true
+			t[enc[0]] = classSpace
 		}
 	}
+	t['.'], t['!'], t['?'] = classStop, classStop, classStop
 	return t
 }()
+
+const (
+	classSpace = 1 + iota
+	classStop
+)
 
 // trimSpace returns s without the spaces at its start and end.
 func trimSpace(s string) string {

@@ -337,7 +337,9 @@ func measureBrowser(ctx context.Context, w *work, cfg config, logf func(string, 
 	// compressed copies, the operating system's file cache, the browser process.
 	rounds := cfg.loads
 	first := 0
-	if !cfg.smoke {
+	if cfg.only == "clicks" {
+		rounds = 0
+	} else if !cfg.smoke {
 		rounds++
 		first = 1
 	}
@@ -373,7 +375,8 @@ func measureBrowser(ctx context.Context, w *work, cfg config, logf func(string, 
 			return nil, "", errors.New(r.key + ": a click went unmeasured")
 		}
 		res.clicks[r.key] = got
-		logf("click → paint on %s: p50 %.1f ms, p95 %.1f ms", r.key, percentile(got.Paint, 50), percentile(got.Paint, 95))
+		logf("click → paint on %s: p50 %.1f ms, p95 %.1f ms (click → style changed: p50 %.1f ms, p95 %.1f ms)", r.key,
+			percentile(got.Paint, 50), percentile(got.Paint, 95), percentile(got.DOM, 50), percentile(got.DOM, 95))
 	}
 	res.acceptEncoding = pages.accepted()
 	return res, c.version, nil

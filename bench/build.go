@@ -100,7 +100,13 @@ func prepare(ctx context.Context, cfg config, logf func(string, ...any)) (*work,
 		{"the server", nil, []string{"build", "-o", w.server, "."}},
 		{"the hello-world server", nil, []string{"build", "-o", w.hello, "./bench/hello"}},
 		{"the hello-world app.wasm", wasmEnv, append(append([]string{"build"}, wasmFlags...), "-o", filepath.Join(w.helloWeb, "app.wasm"), "./bench/hello")},
-		{"the annotate benchmark", nil, []string{"test", "-c", "-o", w.annotate, "./app/annotate"}},
+	}
+	if cfg.only != "clicks" {
+		steps = append(steps, struct {
+			what string
+			env  []string
+			args []string
+		}{"the annotate benchmark", nil, []string{"test", "-c", "-o", w.annotate, "./app/annotate"}})
 	}
 	if cfg.appWasm == "" {
 		steps = append(steps, struct {

@@ -48,23 +48,46 @@ func (c *Cast) Render() app.UI {
 	)
 }
 
-// button is the toggle for one entity.
-func (c *Cast) button(e model.Entity) app.UI {
-	n := c.Index.Count(e.ID)
+// CastEntry is the toggle button of one entity in the cast panel. It is a component of its own so
+// that a change of selection renders again only the entries whose state changed.
+type CastEntry struct {
+	app.Compo
+
+	// Entity is the entity the button toggles.
+	Entity model.Entity
+	// Count is its number of mentions.
+	Count int
+	// Pressed says whether it is selected.
+	Pressed bool
+	// Density is its density strip as a CSS background (see densityStrips).
+	Density string
+}
+
+// Render draws the button.
+func (c *CastEntry) Render() app.UI {
+	e, n := c.Entity, c.Count
 	return app.Button().
 		Class("entity").
 		DataSet("entity", e.ID).
-		Aria("pressed", strconv.FormatBool(c.Selection.Has(e.ID))).
+		Aria("pressed", strconv.FormatBool(c.Pressed)).
 		Title(attr(e.Role)).
-		OnClick(func(ctx app.Context, _ app.Event) {
-			ctx.NewActionWithValue(actionToggle, e.ID)
-		}, app.EventScope(e.ID)).
+		OnClick(c.onClick).
 		Body(
 			app.Span().Class("swatch").Aria("hidden", "true"),
 			app.Span().Class("name").Text(e.Name),
 			app.Span().Class("count").Aria("label", mentionsLabel(n)).Text(strconv.Itoa(n)),
-			app.Span().Class("density").Aria("hidden", "true").Style("background-image", c.Density[e.ID]),
+			app.Span().Class("density").Aria("hidden", "true").Style("background-image", c.Density),
 		)
+}
+
+// onClick selects or deselects the entity.
+func (c *CastEntry) onClick(ctx app.Context, _ app.Event) {
+	ctx.NewActionWithValue(actionToggle, c.Entity.ID)
+}
+
+// button is the toggle for one entity.
+func (c *Cast) button(e model.Entity) app.UI {
+	return &CastEntry{Entity: e, Count: c.Index.Count(e.ID), Pressed: c.Selection.Has(e.ID), Density: c.Density[e.ID]}
 }
 
 func mentionsLabel(n int) string {

@@ -112,6 +112,21 @@ func showMention(id string, n int, namesOnly, scroll bool) {
 	}
 }
 
+// setStyleText makes css the text of the <style> element with the given id at once, ahead of the
+// next render, which writes the same text. It changes the element's text node in place, the node
+// go-app renders, and does nothing when the text is css already.
+func setStyleText(id, css string) {
+	el := app.Window().GetElementByID(id)
+	if el == nil || !el.Truthy() || el.Get("textContent").String() == css {
+		return
+	}
+	if t := el.Get("firstChild"); t.Truthy() && t.Get("nodeType").Int() == 3 && !t.Get("nextSibling").Truthy() {
+		t.Set("nodeValue", css)
+		return
+	}
+	el.Set("textContent", css)
+}
+
 // matches reports whether the media query q matches.
 func matches(q string) bool {
 	mm := app.Window().Get("matchMedia")

@@ -12,6 +12,9 @@ import (
 	"github.com/dramatis/dramatis/app/reader"
 )
 
+// highlightsID is the id of the generated <style> of the highlights.
+const highlightsID = "highlights"
+
 // densityBins is the number of stretches of the article that a panel entry's density strip shows.
 const densityBins = 24
 
@@ -116,9 +119,19 @@ func (p *Page) Render() app.UI {
 		app.Div().ID("announce").Class("visually-hidden").Attr("role", "status").Aria("live", "polite").Text(p.announce),
 		&Shortcuts{},
 		app.Raw(`<style id="palette">`+paletteCSS()+`</style>`),
-		app.Raw(`<style id="highlights">`+p.css()+`</style>`),
+		p.highlights(),
 		app.If(p.Data != "", func() app.UI {
 			return app.Raw(`<script type="application/json" id="` + dataElementID + `">` + p.Data + `</script>`)
 		}),
 	)
+}
+
+// highlights returns the generated <style> of the highlights (see css). Until the page is live (on the
+// server, and in the first render in the browser) it is raw, since go-app would escape its text; once
+// live it is a text node, which commit changes at once and the next render sets to the same text.
+func (p *Page) highlights() app.UI {
+	if !p.live {
+		return app.Raw(`<style id="` + highlightsID + `">` + p.css() + `</style>`)
+	}
+	return app.Style().ID(highlightsID).Text(p.css())
 }

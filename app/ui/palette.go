@@ -91,7 +91,8 @@ func paletteCSS() string {
 // highlightCSS returns the style rules that colour the mentions of the selected entities, the legend
 // and panel swatches of their slots and their ticks on the rail. A highlighted mention takes the full
 // text colour, which the palette's contrast is measured against, even in a muted caption. Demonyms and
-// places keep a lighter fill and a thinner line. Entity IDs are slugs, so they need no escaping.
+// places keep a lighter fill and a thinner line. Entity IDs are slugs, so they need no escaping. The
+// rail's rule names the entity's tick class (see tickClass), so the browser restyles only its ticks.
 func highlightCSS(sel Selection) string {
 	var b strings.Builder
 	for i, id := range sel.slots {
@@ -102,7 +103,7 @@ func highlightCSS(sel Selection) string {
 		fmt.Fprintf(&b, `#article mark[data-entity="%s"]{background:var(--hl%d);color:var(--ink);border-bottom:2px %s var(--hl%d-edge)}`, id, k, line, k)
 		fmt.Fprintf(&b, `#article mark[data-entity="%s"]:is([data-form="demonym"],[data-form="place"]){background-image:linear-gradient(var(--lighten),var(--lighten));border-bottom-width:1px}`, id)
 		fmt.Fprintf(&b, `[data-entity="%s"] .swatch{background:var(--hl%d);border:2px %s var(--hl%d-edge)}`, id, k, line, k)
-		fmt.Fprintf(&b, `#rail [data-entity="%s"]{display:block;background:var(--hl%d-edge)}`, id, k)
+		fmt.Fprintf(&b, `#rail .%s[data-entity="%s"]{display:block;background:var(--hl%d-edge)}`, tickClass(id), id, k)
 	}
 	return b.String()
 }

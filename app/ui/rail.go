@@ -33,10 +33,14 @@ func (r *Rail) Render() app.UI {
 		OnClick(r.onClick).Body(
 		app.Range(r.Ticks).Slice(func(i int) app.UI {
 			t := r.Ticks[i]
-			return app.Span().Class("tick").DataSet("i", t.I).DataSet("entity", t.Entity).DataSet("form", t.Form).Style("top", t.Top)
+			return app.Span().Class("tick", tickClass(t.Entity)).DataSet("i", t.I).DataSet("entity", t.Entity).DataSet("form", t.Form).Style("top", t.Top)
 		}),
 	)
 }
+
+// tickClass is the class of the ticks of entity id. The generated style shows them by this class,
+// which only they carry, so that the browser restyles no other tick when a selection changes.
+func tickClass(id string) string { return attr("tick-" + id) }
 
 // onClick goes to the mention of the clicked tick.
 func (r *Rail) onClick(ctx app.Context, e app.Event) {

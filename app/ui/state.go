@@ -48,6 +48,7 @@ func (p *Page) restore(ctx app.Context, query string) {
 // of who is selected or in focus, or of the view) or in place of the current one (a move to another
 // mention), and shows the current mention, scrolling to it when scroll is set.
 func (p *Page) commit(ctx app.Context, push, scroll bool) {
+	setStyleText(highlightsID, p.css()) // the highlights show before go-app renders the rest
 	setQuery(p.state().Query(), push)
 	p.showCurrent(ctx, scroll)
 }

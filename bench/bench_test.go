@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dramatis/dramatis/internal/headless"
 )
 
 // TestSmoke runs the whole suite once on tiny inputs, as `go run ./bench -smoke` does, and checks
@@ -19,7 +21,7 @@ func TestSmoke(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "benchmarks.md")
 	cfg := smokeConfig(config{
 		out:      out,
-		chromium: defaultChromium(),
+		chromium: headless.Path(),
 		webSrc:   "web",
 		timeout:  5 * time.Minute,
 	})

@@ -14,6 +14,8 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/dramatis/dramatis/internal/headless"
 )
 
 //go:embed probe.js
@@ -140,19 +142,7 @@ func startChrome(ctx context.Context, cfg config, dir string) (*chrome, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(cfg.chromium),
-		chromedp.UserDataDir(profile),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.NoFirstRun,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.WindowSize(viewportWidth, viewportHeight),
-	)
+	opts := headless.Options(cfg.chromium, profile, viewportWidth, viewportHeight)
 	allocCtx, allocCancel := chromedp.NewExecAllocator(ctx, opts...)
 	bctx, bcancel := chromedp.NewContext(allocCtx)
 	c := &chrome{ctx: bctx, profile: profile, cancel: func() { bcancel(); allocCancel() }}

@@ -33,6 +33,8 @@ import (
 	"os"
 	"os/signal"
 	"time"
+
+	"github.com/dramatis/dramatis/internal/headless"
 )
 
 // config is what the command line asks for.
@@ -72,7 +74,7 @@ func main() {
 	flag.IntVar(&cfg.scale, "scale", 100, "the long article is the bundled one's body this many times over")
 	flag.IntVar(&cfg.rounds, "rounds", 5, "rounds of the Go benchmark, plain and annotated alternating")
 	flag.StringVar(&cfg.benchtime, "benchtime", "1s", "the Go benchmark's -benchtime in each round")
-	flag.StringVar(&cfg.chromium, "chromium", defaultChromium(), "the Chromium to run")
+	flag.StringVar(&cfg.chromium, "chromium", headless.Path(), "the Chromium to run")
 	flag.StringVar(&cfg.webSrc, "web", "web", "the static files served beside app.wasm")
 	flag.StringVar(&cfg.appWasm, "app-wasm", "", "measure this app.wasm instead of building one")
 	flag.BoolVar(&cfg.keep, "keep", false, "keep the work directory (binaries, pages, server logs)")
@@ -96,14 +98,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
-}
-
-// defaultChromium is the browser the end-to-end tests use too.
-func defaultChromium() string {
-	if p := os.Getenv("DRAMATIS_E2E_CHROMIUM"); p != "" {
-		return p
-	}
-	return "/usr/bin/chromium"
 }
 
 // run carries out every measurement, writes the table into cfg.out and returns the results. It logs

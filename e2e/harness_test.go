@@ -46,12 +46,10 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/dramatis/dramatis/app/site"
+	"github.com/dramatis/dramatis/internal/headless"
 )
 
 const (
-	// defaultChromium is where CI and the Debian package put Chromium.
-	defaultChromium = "/usr/bin/chromium"
-
 	// serverStartTimeout bounds the wait for the first 200 from the server.
 	serverStartTimeout = 30 * time.Second
 	// liveTimeout bounds the wait for the WebAssembly client to mount.
@@ -390,10 +388,7 @@ func httpGet(t *testing.T, e *env, path string) string {
 // none. The tests never skip for a missing browser.
 func chromiumPath(t *testing.T) string {
 	t.Helper()
-	path := defaultChromium
-	if p := os.Getenv("DRAMATIS_E2E_CHROMIUM"); p != "" {
-		path = p
-	}
+	path := headless.Path()
 	info, err := os.Stat(path)
 	if err != nil {
 		t.Fatalf("Chromium is required for the end-to-end tests but was not found at %s (%v). "+
@@ -433,20 +428,7 @@ func newBrowser(t *testing.T, e *env) *browser {
 	b := &browser{t: t, env: e}
 	chromeOut := &lineLog{}
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.UserDataDir(profile),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.NoFirstRun,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.WindowSize(viewportWidth, viewportHeight),
-		chromedp.CombinedOutput(chromeOut),
-	)
+	opts := headless.Options(path, profile, viewportWidth, viewportHeight, chromedp.CombinedOutput(chromeOut))
 	allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	tabCtx, tabCancel := chromedp.NewContext(allocCtx, chromedp.WithListener(b.record))
 	// The first Do starts the browser and binds its life to tabCtx, which has

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"strconv"
+	"strings"
 
 	"github.com/dramatis/dramatis/app/model"
 )
@@ -38,17 +39,27 @@ func (a *Article) Rows(ids []string) []Row {
 // CSVHeader is the first record of CSV.
 var CSVHeader = []string{"entity", "name", "form", "text", "paragraph", "sentence"}
 
-// CSV writes rows as comma-separated values (RFC 4180, CRLF line ends) with CSVHeader first.
+// CSV writes rows as comma-separated values (RFC 4180, CRLF line ends) with CSVHeader first. A text
+// cell that a spreadsheet would take for a formula (one starting with =, +, -, @, a tab or a carriage
+// return) gets a leading apostrophe, so that opening the file never runs what an article smuggled in.
 func CSV(rows []Row) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
 	_ = w.Write(CSVHeader)
 	for _, r := range rows {
-		_ = w.Write([]string{r.Entity, r.Name, string(r.Form), r.Text, strconv.Itoa(r.Paragraph), r.Sentence})
+		_ = w.Write([]string{r.Entity, inert(r.Name), string(r.Form), inert(r.Text), strconv.Itoa(r.Paragraph), inert(r.Sentence)})
 	}
 	w.Flush()
 	return buf.Bytes()
+}
+
+// inert returns s, with an apostrophe before it when a spreadsheet would read it as a formula.
+func inert(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // JSON writes rows as an indented JSON array of objects with the fields of Row.

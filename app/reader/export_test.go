@@ -64,6 +64,18 @@ func TestCSV(t *testing.T) {
 	}
 }
 
+func TestCSVKeepsFormulasInert(t *testing.T) {
+	rows := []Row{{Entity: "x", Name: "=HYPERLINK(\"http://x\")", Form: "name", Text: "+1", Sentence: "@SUM(A1)", Paragraph: 0}}
+	records, err := csv.NewReader(strings.NewReader(string(CSV(rows)))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"x", "'=HYPERLINK(\"http://x\")", "name", "'+1", "0", "'@SUM(A1)"}
+	if !reflect.DeepEqual(records[1], want) {
+		t.Errorf("CSV row = %q, want %q", records[1], want)
+	}
+}
+
 func TestJSON(t *testing.T) {
 	rows := article().Rows([]string{"edi-rama"})
 	var back []Row

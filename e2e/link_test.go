@@ -32,8 +32,8 @@ func TestDeepLink(t *testing.T) {
 			continue
 		}
 		want := id == ramaID || id == alID
-		// go-app writes an attribute whose value is "true" as a bare name.
-		if got := tg.attrs["aria-pressed"] == "true" || tg.attrs["aria-pressed"] == ""; got != want {
+		// "true" in full: a bare aria-pressed would read as empty, not pressed.
+		if got := tg.attrs["aria-pressed"] == "true"; got != want {
 			t.Errorf("the prerendered %s has aria-pressed=%q, want pressed %v", id, tg.attrs["aria-pressed"], want)
 		}
 	}

@@ -47,6 +47,16 @@ func prerenderAttr(s string) string {
 	return b.String()
 }
 
+// ariaBool returns b as the value of an ARIA state such as aria-pressed. go-app prerenders the value
+// "true" as a bare attribute, which ARIA reads as empty, not true; on the server the "t" is therefore
+// written as a character reference, which the browser decodes back to "true".
+func ariaBool(b bool) string {
+	if b && app.IsServer {
+		return "&#116;rue"
+	}
+	return strconv.FormatBool(b)
+}
+
 // HeadText returns s, which comes from the content, for the page's title and author. go-app writes
 // these both as text and as attribute values of meta tags, so no escaping suits both: straight double
 // quotes become typographic ones instead, alternately opening and closing.

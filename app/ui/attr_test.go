@@ -3,6 +3,7 @@ package ui
 import (
 	"html"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -61,5 +62,26 @@ func TestHeadText(t *testing.T) {
 		if got := HeadText(tt.in); got != tt.want {
 			t.Errorf("HeadText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestAriaStatesPrerenderInFull checks that a true ARIA state reaches the prerendered page as
+// aria-…="true" once the browser has decoded it, not as a bare attribute, which ARIA reads as empty.
+func TestAriaStatesPrerenderInFull(t *testing.T) {
+	if !app.IsServer {
+		// In the browser go-app sets attributes through the DOM: the value stays plain.
+		if got := ariaBool(true); got != "true" {
+			t.Errorf("ariaBool(true) = %q in the browser, want \"true\"", got)
+		}
+		return
+	}
+	h := app.HTMLString(app.Button().Aria("pressed", ariaBool(true)).Aria("expanded", ariaBool(false)))
+	for _, want := range []string{`aria-pressed="&#116;rue"`, `aria-expanded="false"`} {
+		if !strings.Contains(h, want) {
+			t.Errorf("prerendered %s, want it to contain %s", h, want)
+		}
+	}
+	if got := html.UnescapeString("&#116;rue"); got != "true" {
+		t.Errorf("the browser would read %q", got)
 	}
 }

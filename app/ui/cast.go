@@ -69,14 +69,14 @@ func (c *CastEntry) Render() app.UI {
 	return app.Button().
 		Class("entity").
 		DataSet("entity", e.ID).
-		Aria("pressed", strconv.FormatBool(c.Pressed)).
+		Aria("pressed", ariaBool(c.Pressed)).
 		Title(attr(e.Role)).
 		OnClick(c.onClick).
 		Body(
-			app.Span().Class("swatch").Aria("hidden", "true"),
+			app.Span().Class("swatch").Aria("hidden", ariaBool(true)),
 			app.Span().Class("name").Text(e.Name),
 			app.Span().Class("count").Aria("label", mentionsLabel(n)).Text(strconv.Itoa(n)),
-			app.Span().Class("density").Aria("hidden", "true").Style("background-image", c.Density),
+			app.Span().Class("density").Aria("hidden", ariaBool(true)).Style("background-image", c.Density),
 		)
 }
 

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -29,8 +27,8 @@ func (f *CastFilter) Render() app.UI {
 			OnInput(func(ctx app.Context, e app.Event) {
 				ctx.NewActionWithValue(actionFilter, ctx.JSSrc().Get("value").String())
 			}),
-		app.Button().ID("forms").Class("switch").Role("switch").Aria("checked", strconv.FormatBool(!f.NamesOnly)).
+		app.Button().ID("forms").Class("switch").Role("switch").Aria("checked", ariaBool(!f.NamesOnly)).
 			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionNames) }).
-			Body(app.Span().Class("switch-track").Aria("hidden", "true"), app.Text("Include demonyms and places")),
+			Body(app.Span().Class("switch-track").Aria("hidden", ariaBool(true)), app.Text("Include demonyms and places")),
 	)
 }

@@ -52,8 +52,8 @@ func (l *Legend) Render() app.UI {
 func (l *Legend) item(it LegendItem) app.UI {
 	id, sw := it.Entity.ID, SwatchFor(it.Slot)
 	return app.Li().DataSet("entity", id).Body(
-		app.Span().Class("swatch").Title(sw.Name+", "+sw.Line+" line").Aria("hidden", "true"),
-		app.Button().Class("legend-text").Aria("pressed", strconv.FormatBool(it.Focused)).
+		app.Span().Class("swatch").Title(sw.Name+", "+sw.Line+" line").Aria("hidden", ariaBool(true)),
+		app.Button().Class("legend-text").Aria("pressed", ariaBool(it.Focused)).
 			Title(attr("Step through the mentions of "+it.Entity.Name)).
 			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewActionWithValue(actionFocus, id) }, app.EventScope(id)).
 			Body(
@@ -70,7 +70,7 @@ func (l *Legend) item(it LegendItem) app.UI {
 // together is the together view's switch and what it leaves.
 func (l *Legend) together() app.UI {
 	return app.Div().Class("together-row").Body(
-		app.Button().ID("together").Class("tool").Aria("pressed", strconv.FormatBool(l.Together)).
+		app.Button().ID("together").Class("tool").Aria("pressed", ariaBool(l.Together)).
 			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionTogether) }).
 			Text("Together"),
 		app.Span().ID("passages").Text(passagesLabel(len(l.Passages))),

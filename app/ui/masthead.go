@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -23,8 +21,8 @@ func (m *Masthead) Render() app.UI {
 			app.Button().ID("shortcuts-open").Class("tool").Aria("haspopup", "dialog").
 				Title("Keyboard shortcuts (?)").
 				OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionHelp) }).
-				Body(app.Span().Aria("hidden", "true").Text("?"), app.Span().Class("visually-hidden").Text("Keyboard shortcuts")),
-			app.Button().ID("theme").Class("tool").Aria("pressed", strconv.FormatBool(m.Dark)).
+				Body(app.Span().Aria("hidden", ariaBool(true)).Text("?"), app.Span().Class("visually-hidden").Text("Keyboard shortcuts")),
+			app.Button().ID("theme").Class("tool").Aria("pressed", ariaBool(m.Dark)).
 				OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionTheme) }).
 				Text("Dark theme"),
 		),

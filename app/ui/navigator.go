@@ -31,14 +31,14 @@ type Navigator struct {
 func (n *Navigator) Render() app.UI {
 	on := n.Entity.ID != "" && n.Total > 0
 	return app.Nav().ID("navigator").Aria("label", "Mentions").Body(
-		app.Button().ID("sheet-toggle").Class("tool").Aria("expanded", strconv.FormatBool(n.SheetOpen)).Aria("controls", "panel").
+		app.Button().ID("sheet-toggle").Class("tool").Aria("expanded", ariaBool(n.SheetOpen)).Aria("controls", "panel").
 			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionSheet) }).
 			Body(n.sheetLabel()),
 		app.If(n.Entity.ID == "", func() app.UI {
 			return app.P().Class("hint").Text("Choose someone in the cast, then step through their mentions with j and k.")
 		}).Else(func() app.UI {
 			return app.Div().Class("nav-focus").DataSet("entity", n.Entity.ID).Body(
-				app.Span().Class("swatch").Aria("hidden", "true"),
+				app.Span().Class("swatch").Aria("hidden", ariaBool(true)),
 				app.Strong().Class("nav-name").Text(n.Entity.Name),
 			)
 		}),

@@ -29,7 +29,7 @@ type Rail struct {
 
 // Render draws the rail.
 func (r *Rail) Render() app.UI {
-	return app.Div().ID("rail").Aria("hidden", "true").Title("Mentions in the article: click one to go to it").
+	return app.Div().ID("rail").Aria("hidden", ariaBool(true)).Title("Mentions in the article: click one to go to it").
 		OnClick(r.onClick).Body(
 		app.Range(r.Ticks).Slice(func(i int) app.UI {
 			t := r.Ticks[i]

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"html"
 	"math"
 	"reflect"
 	"regexp"
@@ -423,7 +424,7 @@ func tags(t *testing.T, h, name string) []tag {
 				if err != nil {
 					t.Fatalf("attribute %s: %v", a[0], err)
 				}
-				v = u
+				v = html.UnescapeString(u)
 			}
 			tg.attrs[a[1]] = v
 		}

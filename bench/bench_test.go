@@ -15,9 +15,6 @@ import (
 // TestSmoke runs the whole suite once on tiny inputs, as `go run ./bench -smoke` does, and checks
 // that every measurement produced a number and that the table was written. It asserts no timing.
 func TestSmoke(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the smoke run builds the apps and drives Chromium")
-	}
 	out := filepath.Join(t.TempDir(), "benchmarks.md")
 	cfg := smokeConfig(config{
 		out:      out,

@@ -167,9 +167,7 @@ func TestHighlightRama(t *testing.T) {
 	}
 
 	b := newBrowser(t, e)
-	b.setViewport(viewportWidth, viewportHeight)
-	b.open("/")
-	b.waitLive()
+	b.openLive("/")
 
 	// At first nothing is selected.
 	b.waitSelection(nil)

@@ -595,6 +595,14 @@ func (b *browser) open(path string) {
 	}
 }
 
+// openLive opens path at the standard viewport and waits until the WebAssembly client has mounted.
+func (b *browser) openLive(path string) {
+	b.t.Helper()
+	b.setViewport(viewportWidth, viewportHeight)
+	b.open(path)
+	b.waitLive()
+}
+
 // setViewport makes the page's viewport width x height CSS pixels.
 func (b *browser) setViewport(width, height int64) {
 	b.t.Helper()

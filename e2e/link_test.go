@@ -45,9 +45,7 @@ func TestDeepLink(t *testing.T) {
 	nAl := countMentions(prerenderedArticle(t, doc), alID)
 
 	b := newBrowser(t, e)
-	b.setViewport(viewportWidth, viewportHeight)
-	b.open(link)
-	b.waitLive()
+	b.openLive(link)
 	b.waitSelection([]string{ramaID, alID})
 	b.waitReader("the third mention of Albania", atMention(alID, "Albania", 2, nAl))
 	b.waitReader("the third mention of Albania in view", centred)
@@ -96,9 +94,7 @@ func TestHistory(t *testing.T) {
 	nAl := countMentions(prerenderedArticle(t, httpGet(t, e, "/")), alID)
 
 	b := newBrowser(t, e)
-	b.setViewport(viewportWidth, viewportHeight)
-	b.open("/")
-	b.waitLive()
+	b.openLive("/")
 	search := func(want string) {
 		b.t.Helper()
 		b.waitReader("the address "+want, func(st readerState) error {
@@ -141,9 +137,7 @@ func TestHistory(t *testing.T) {
 func TestCopyLink(t *testing.T) {
 	e := setupEnv(t)
 	b := newBrowser(t, e)
-	b.setViewport(viewportWidth, viewportHeight)
-	b.open("/?e=il&m=2")
-	b.waitLive()
+	b.openLive("/?e=il&m=2")
 	b.waitSelection([]string{ilID})
 	// Record what the page writes to the clipboard; the browser's clipboard itself needs a focused
 	// window, which a headless browser does not always have.

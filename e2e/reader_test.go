@@ -171,9 +171,7 @@ func TestKeyboardNavigation(t *testing.T) {
 	}
 
 	b := newBrowser(t, e)
-	b.setViewport(viewportWidth, viewportHeight)
-	b.open("/")
-	b.waitLive()
+	b.openLive("/")
 
 	// Before a selection the keys do nothing but say so.
 	b.press("j")
@@ -310,9 +308,7 @@ func TestReducedMotion(t *testing.T) {
 func TestTabOrder(t *testing.T) {
 	e := setupEnv(t)
 	b := newBrowser(t, e)
-	b.setViewport(viewportWidth, viewportHeight)
-	b.open("/?e=" + ramaID)
-	b.waitLive()
+	b.openLive("/?e=" + ramaID)
 	b.blur()
 
 	type stop struct {
@@ -368,9 +364,7 @@ func TestRailTick(t *testing.T) {
 	nRama, nAl := countMentions(article, ramaID), countMentions(article, alID)
 
 	b := newBrowser(t, e)
-	b.setViewport(viewportWidth, viewportHeight)
-	b.open("/")
-	b.waitLive()
+	b.openLive("/")
 	b.click(buttonSelector(ramaID))
 	b.click(buttonSelector(alID))
 	b.waitSelection([]string{ramaID, alID})
@@ -456,9 +450,7 @@ func TestRailTick(t *testing.T) {
 func TestEntityCard(t *testing.T) {
 	e := setupEnv(t)
 	b := newBrowser(t, e)
-	b.setViewport(viewportWidth, viewportHeight)
-	b.open("/")
-	b.waitLive()
+	b.openLive("/")
 	b.click(buttonSelector(ramaID))
 
 	type card struct {
@@ -601,9 +593,7 @@ func TestCastFilter(t *testing.T) {
 	}
 
 	b := newBrowser(t, e)
-	b.setViewport(viewportWidth, viewportHeight)
-	b.open("/")
-	b.waitLive()
+	b.openLive("/")
 
 	type panel struct {
 		IDs    []string          `json:"ids"`
@@ -699,9 +689,7 @@ const markStylesJS = `Array.from(document.querySelectorAll('#article mark')).map
 func TestNamesOnly(t *testing.T) {
 	e := setupEnv(t)
 	b := newBrowser(t, e)
-	b.setViewport(viewportWidth, viewportHeight)
-	b.open("/?e=" + alID)
-	b.waitLive()
+	b.openLive("/?e=" + alID)
 	b.waitSelection([]string{alID})
 
 	count := func(names bool) (all, named int) {
@@ -786,9 +774,7 @@ func TestNamesOnly(t *testing.T) {
 func TestTogetherView(t *testing.T) {
 	e := setupEnv(t)
 	b := newBrowser(t, e)
-	b.setViewport(viewportWidth, viewportHeight)
-	b.open("/")
-	b.waitLive()
+	b.openLive("/")
 	if mustEvaluate[bool](b, `!!document.querySelector('#together')`) {
 		t.Errorf("the together switch shows with nothing selected")
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
@@ -132,5 +133,18 @@ func TestMentionAtLineEndKeepsNewlineOutside(t *testing.T) {
 	want := mark("al", "demonym", "Albanians") + "\ncomplained"
 	if !strings.Contains(got, want) {
 		t.Errorf("got %q, want it to contain %q", got, want)
+	}
+}
+
+// TestCharacterClasses checks isWord and isSpace, which answer without unicode's tables where they
+// can, against unicode for every character.
+func TestCharacterClasses(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isWord(r), unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r); got != want {
+			t.Errorf("isWord(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := isSpace(r), unicode.IsSpace(r); got != want {
+			t.Errorf("isSpace(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

@@ -1,3 +1,16 @@
+// Package annotate is a goldmark extension that finds the cast of an article in its text. An AST
+// transformer finds every mention with a Matcher, and the HTML renderer writes each as
+//
+//	<mark class="mention" data-entity="ID" data-form="FORM">…</mark>
+//
+// inside the text nodes it touches, which stay as goldmark made them: the transformer notes, on the
+// Document, where in their text the tags go (Spans reads them back).
+//
+// It also numbers the article's top-level blocks (data-p="N"), and Get gives every mention with its
+// paragraph and sentence, from which model.NewIndex builds what the reader's panel needs.
+//
+// Code spans, code blocks, raw HTML, autolinks and image descriptions are never annotated; names inside
+// emphasis and link text are.
 package annotate
 
 import (

@@ -3,6 +3,7 @@ package annotate
 import (
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,18 +16,21 @@ import (
 // of the text, not with the number of entities.
 //
 // The trie is kept over the UTF-8 bytes of the folded names, in flat arrays: a table of 256 entries for
-// the first byte, and for every other node its outgoing edges sorted by byte. A word whose first byte
-// starts no name costs one lookup in a table.
+// the first byte, and the nodes numbered depth first, so that a node's first child, often its only
+// one, is the node after it: most of a name is a chain of nodes one after another. A word whose first
+// byte starts no name costs one lookup in a table.
 type Matcher struct {
 	// root maps a first byte to the node it leads to, or to 0 (the root itself) when no name starts
 	// with that byte.
 	root [256]int32
 	// nodes are the trie's nodes; nodes[0] is the root.
 	nodes []trieNode
-	// labels and kids hold the edges of all nodes but the root: those of node n are
-	// labels[n.lo:n.hi], sorted, leading to kids[n.lo:n.hi].
+	// labels are the bytes that lead to the nodes: labels[k] leads from its parent to node k.
 	labels []byte
-	kids   []int32
+	// kids lists the children of the nodes that have more than one, in the order of their labels,
+	// and kidLabels their labels: kidLabels[i] is labels[kids[i]].
+	kids      []int32
+	kidLabels []byte
 	// targets are what the names stand for; a node's target indexes it.
 	targets []target
 	// general is set when a byte that is no first byte of a character may start a name, so that
@@ -36,18 +40,26 @@ type Matcher struct {
 	// typewriter apostrophe when some name starts with the typographic one, and, when some name starts
 	// with U+FFFD, which invalid UTF-8 decodes to, every byte from 0x80 on.
 	starts [256]bool
-	names  int
-	// steps counts trie edges followed by Find since the Matcher was made, one for each byte of a
-	// folded name (and one for a run of white space); tests use it to show that matching time is
-	// linear in the text.
-	steps int
+	// class classifies the bytes for the Transformer, which folds white space and finds the places
+	// where a name may start in one pass: it is foldClass, with classStart added to the bytes in
+	// starts unless the Matcher is general.
+	class [256]uint8
+	// quick is class for the Transformer's quick folding, which leaves single spaces be: it gives a
+	// space classBlank instead of classSpace.
+	quick [256]uint8
+	names int
+	// steps counts the trie edges followed since the Matcher was made, by Find and the
+	// Transformer, one for each byte of a folded name (and one for a run of white space); tests use
+	// it to show that matching time is linear in the text.
+	steps atomic.Int64
 }
 
-// trieNode is one node of a Matcher's trie: its edges are labels[lo:hi] and kids[lo:hi], and target
-// is 1 + the index of the name that ends here in Matcher.targets, or 0.
+// trieNode is one node of a Matcher's trie, with count children: when it has one, that is the node
+// after it; when more, they are kids[first:first+count]. target is 1 + the index of the name that
+// ends here in Matcher.targets, or 0.
 type trieNode struct {
-	lo, hi int32
-	target int32
+	first, count int32
+	target       int32
 }
 
 // target is what a name stands for, with the opening tag of the <mark> around its mentions.
@@ -146,33 +158,14 @@ func (n *buildNode) child(c byte) *buildNode {
 	return k
 }
 
-// build lays the trie out in flat arrays, breadth first.
+// build lays the trie out in flat arrays, depth first.
 func (b *builder) build() *Matcher {
 	m := &Matcher{targets: b.targets, names: len(b.targets)}
-	queue := []*buildNode{b.root}
-	m.nodes = append(m.nodes, trieNode{target: b.root.target})
-	for i := 0; i < len(queue); i++ {
-		n := queue[i]
-		keys := make([]byte, 0, len(n.next))
-		for c := range n.next {
-			keys = append(keys, c)
+	m.place(b.root, 0)
+	for c := range m.root {
+		if m.root[c] != 0 {
+			m.starts[c] = true
 		}
-		sort.Slice(keys, func(a, b int) bool { return keys[a] < keys[b] })
-		lo := int32(len(m.labels))
-		for _, c := range keys {
-			k := n.next[c]
-			id := int32(len(m.nodes))
-			m.nodes = append(m.nodes, trieNode{target: k.target})
-			queue = append(queue, k)
-			if i == 0 {
-				m.root[c] = id
-				m.starts[c] = true
-				continue
-			}
-			m.labels = append(m.labels, c)
-			m.kids = append(m.kids, id)
-		}
-		m.nodes[i].lo, m.nodes[i].hi = lo, int32(len(m.labels))
 	}
 	if m.starts[apostrophe[0]] {
 		m.starts['\''] = true
@@ -184,7 +177,42 @@ func (b *builder) build() *Matcher {
 		}
 		m.general = true
 	}
+	m.class = foldClass
+	for c := range m.class {
+		if m.starts[c] && !m.general {
+			m.class[c] |= classStart
+		}
+	}
+	m.quick = m.class
+	m.quick[' '] = classBlank
 	return m
+}
+
+// place numbers n and the nodes under it depth first, from the next free number on, puts them in
+// m's arrays and returns n's number. label is the byte that leads to n.
+func (m *Matcher) place(n *buildNode, label byte) int32 {
+	id := int32(len(m.nodes))
+	m.nodes = append(m.nodes, trieNode{target: n.target, count: int32(len(n.next))})
+	m.labels = append(m.labels, label)
+	keys := make([]byte, 0, len(n.next))
+	for c := range n.next {
+		keys = append(keys, c)
+	}
+	sort.Slice(keys, func(a, b int) bool { return keys[a] < keys[b] })
+	var kids []int32
+	for _, c := range keys {
+		k := m.place(n.next[c], c)
+		kids = append(kids, k)
+		if id == 0 {
+			m.root[c] = k
+		}
+	}
+	if len(kids) > 1 && id != 0 {
+		m.nodes[id].first = int32(len(m.kids))
+		m.kids = append(m.kids, kids...)
+		m.kidLabels = append(m.kidLabels, keys...)
+	}
+	return id
 }
 
 // apostrophe and replacement are the UTF-8 encodings of the typographic apostrophe, which the
@@ -202,71 +230,124 @@ func fold(r rune) rune {
 	return r
 }
 
-// isWord reports whether r belongs to a word, so that a name must not start or end next to it.
+// isWord reports whether r belongs to a word, so that a name must not start or end next to it: it is
+// a letter, a digit or a mark. The Latin letters and the general punctuation (quotes, dashes), which
+// stand beside names most, are answered without unicode's tables.
 func isWord(r rune) bool {
-	if r < utf8.RuneSelf {
-		return asciiWord[r]
+	switch {
+	case r < latinEnd:
+		return latinWord[r]
+	case r >= 0x2000 && r <= 0x206F:
+		// General Punctuation holds no letters, digits or marks.
+		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
-// asciiWord and asciiSpace classify the ASCII bytes as isWord and unicode.IsSpace do.
-var asciiWord, asciiSpace = func() (w, s [utf8.RuneSelf]bool) {
+// latinEnd is the end of the Latin blocks of Unicode: Basic Latin (ASCII), Latin-1 Supplement and
+// Latin Extended-A and -B.
+const latinEnd = 0x250
+
+// latinWord, asciiWord and asciiSpace classify the Latin and the ASCII characters as isWord and
+// unicode.IsSpace do.
+var latinWord, asciiWord, asciiSpace = func() (l [latinEnd]bool, w, s [utf8.RuneSelf]bool) {
+	for r := range rune(latinEnd) {
+		l[r] = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+	}
+	copy(w[:], l[:])
 	for r := range rune(utf8.RuneSelf) {
-		w[r] = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 		s[r] = unicode.IsSpace(r)
 	}
-	return w, s
+	return l, w, s
 }()
 
-// isSpace is unicode.IsSpace, quicker for ASCII.
+// plainASCII reports which bytes are ASCII characters other than white space and the typewriter
+// apostrophe: those the trie holds as they are.
+var plainASCII = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !asciiSpace[c] && c != '\''
+	}
+	return t
+}()
+
+// isSpace is unicode.IsSpace, without its tables: the white space characters are few.
 func isSpace(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiSpace[r]
 	}
-	return unicode.IsSpace(r)
+	switch r {
+	case 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
 }
 
 // Find returns the mentions in text, leftmost first. At each word start the longest name that ends at a
 // word boundary wins, and matching resumes after it, so mentions never nest or overlap.
 func (m *Matcher) Find(text []byte) []Match {
-	hits := m.appendHits(nil, text)
+	var steps int
+	hits := m.appendHits(nil, text, 0, &steps)
+	m.steps.Add(int64(steps))
 	if len(hits) == 0 {
 		return nil
 	}
 	out := make([]Match, len(hits))
 	for i, h := range hits {
-		out[i] = Match{Start: h.start, End: h.end, Entity: h.target.entity, Form: h.target.form}
+		t := &m.targets[h.target-1]
+		out[i] = Match{Start: h.start, End: h.end, Entity: t.entity, Form: t.form}
 	}
 	return out
 }
 
-// hit is a Match as the Transformer keeps it: the bytes [start, end) of the text name target.
+// hit is a Match as the Transformer keeps it: the bytes [start, end) of a text name
+// targets[target-1].
 type hit struct {
 	start, end int
-	target     *target
+	target     int32
 }
 
-// appendHits appends the mentions in text to out, as Find finds them.
-func (m *Matcher) appendHits(out []hit, text []byte) []hit {
+// appendHits appends the mentions in text to out, as Find finds them, with base added to their
+// offsets. It adds the trie edges it follows to *steps.
+func (m *Matcher) appendHits(out []hit, text []byte, base int, steps *int) []hit {
 	if m.general {
-		return m.appendHitsGeneral(out, text)
+		return m.appendHitsGeneral(out, text, base, steps)
 	}
 	// Only a byte in starts can start a name, and none of them is inside a character, so the text
 	// between them is skipped over byte by byte. A word starts where the character before is none of
 	// a word's.
+	starts := &m.starts
 	for i := 0; i < len(text); i++ {
-		for !m.starts[text[i]] {
+		for !starts[text[i]] {
 			if i++; i == len(text) {
 				return out
 			}
 		}
-		if i > 0 && endsWord(text[:i]) {
+		if i > 0 && endsWordAt(text, i) {
 			continue
 		}
-		if end, t := m.longest(text, i); t != 0 {
-			out = append(out, hit{start: i, end: end, target: &m.targets[t-1]})
+		if end, t := m.longest(text, i, steps); t != 0 {
+			out = append(out, hit{start: base + i, end: base + end, target: t})
 			i = end - 1
+		}
+	}
+	return out
+}
+
+// appendHitsAt is appendHits for a text whose places where a name may start (those of a byte in
+// starts) are given, in order, as cands, offsets in text plus base; it skips those outside text.
+func (m *Matcher) appendHitsAt(out []hit, text []byte, base int, cands []int, steps *int) []hit {
+	resume := 0 // where the next mention may start
+	for _, c := range cands {
+		i := c - base
+		if i < resume || i >= len(text) {
+			continue
+		}
+		if i > 0 && endsWordAt(text, i) {
+			continue
+		}
+		if end, t := m.longest(text, i, steps); t != 0 {
+			out = append(out, hit{start: base + i, end: base + end, target: t})
+			resume = end
 		}
 	}
 	return out
@@ -274,13 +355,13 @@ func (m *Matcher) appendHits(out []hit, text []byte) []hit {
 
 // appendHitsGeneral is appendHits for a Matcher whose names may start with any byte: it steps through
 // the text character by character.
-func (m *Matcher) appendHitsGeneral(out []hit, text []byte) []hit {
+func (m *Matcher) appendHitsGeneral(out []hit, text []byte, base int, steps *int) []hit {
 	prevWord := false
 	for i := 0; i < len(text); {
 		c := text[i]
 		if !prevWord && m.starts[c] {
-			if end, t := m.longest(text, i); t != 0 {
-				out = append(out, hit{start: i, end: end, target: &m.targets[t-1]})
+			if end, t := m.longest(text, i, steps); t != 0 {
+				out = append(out, hit{start: base + i, end: base + end, target: t})
 				prevWord = endsWord(text[:end])
 				i = end
 				continue
@@ -298,6 +379,15 @@ func (m *Matcher) appendHitsGeneral(out []hit, text []byte) []hit {
 	return out
 }
 
+// endsWordAt reports whether the character before text[i] belongs to a word. The test of an ASCII
+// byte is inlined.
+func endsWordAt(text []byte, i int) bool {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return asciiWord[c]
+	}
+	return endsWord(text[:i])
+}
+
 // endsWord reports whether the last character of b belongs to a word.
 func endsWord(b []byte) bool {
 	if c := b[len(b)-1]; c < utf8.RuneSelf {
@@ -312,12 +402,31 @@ func (m *Matcher) next(n int32, c byte) int32 {
 	if n == 0 {
 		return m.root[c]
 	}
-	nd := m.nodes[n]
-	labels := m.labels[nd.lo:nd.hi]
-	if len(labels) <= 8 {
+	return m.child(n, c)
+}
+
+// child returns the child of node n (not the root) that the byte c leads to, or 0 when there is none.
+func (m *Matcher) child(n int32, c byte) int32 {
+	switch nd := m.nodes[n]; nd.count {
+	case 0:
+		return 0
+	case 1:
+		if m.labels[n+1] == c {
+			return n + 1
+		}
+		return 0
+	default:
+		return m.kid(nd, c)
+	}
+}
+
+// kid returns the child that the byte c leads to of nd, which has several, or 0 when there is none.
+func (m *Matcher) kid(nd trieNode, c byte) int32 {
+	labels := m.kidLabels[nd.first : nd.first+nd.count]
+	if len(labels) <= 16 {
 		for i, l := range labels {
 			if l == c {
-				return m.kids[int(nd.lo)+i]
+				return m.kids[int(nd.first)+i]
 			}
 		}
 		return 0
@@ -333,7 +442,7 @@ func (m *Matcher) next(n int32, c byte) int32 {
 		}
 	}
 	if lo < len(labels) && labels[lo] == c {
-		return m.kids[int(nd.lo)+lo]
+		return m.kids[int(nd.first)+lo]
 	}
 	return 0
 }
@@ -351,63 +460,132 @@ func (m *Matcher) walk(n int32, key []byte, steps *int) int32 {
 }
 
 // longest walks the trie from text[start:] and returns the end of the longest name found there that
-// ends at a word boundary, with 1 + the index of its target; or 0.
-func (m *Matcher) longest(text []byte, start int) (bestEnd int, best int32) {
+// ends at a word boundary, with 1 + the index of its target; or 0. It adds the edges it follows to
+// *steps.
+//
+// Most bytes of a name are ASCII characters other than the apostrophe, which lead through the trie
+// as they are, and single spaces: longest follows those itself, in a short loop, and leaves the
+// others to step.
+func (m *Matcher) longest(text []byte, start int, steps *int) (bestEnd int, best int32) {
+	nodes, labels := m.nodes, m.labels
 	n := int32(0)
-	steps := 0 // added to m.steps on return: a local counter costs less in the loop
-	var enc [utf8.UTFMax]byte
+	k := 0 // added to *steps on return: a local counter costs less in the loop
 	for i := start; i < len(text); {
 		c := text[i]
-		next := i + 1
-		lastWord, space := false, false
-		switch {
-		case c < utf8.RuneSelf && asciiSpace[c]:
-			space = true
-		case c == '\'':
-			n = m.walk(n, apostrophe, &steps)
-		case c < utf8.RuneSelf:
-			if n = m.next(n, c); n != 0 {
-				steps++
-			}
-			lastWord = asciiWord[c]
-		default:
-			r, size := utf8.DecodeRune(text[i:])
-			next = i + size
-			if unicode.IsSpace(r) {
-				space = true
+		if !plainASCII[c] && (c != ' ' || i == start || (i+1 < len(text) && foldClass[text[i+1]]&classSpace != 0)) {
+			var w walker
+			w, i = m.step(walker{n: n, bestEnd: bestEnd, best: best}, text, start, i)
+			n, bestEnd, best, k = w.n, w.bestEnd, w.best, k+w.steps
+			if n == 0 {
 				break
 			}
-			n = m.walk(n, enc[:utf8.EncodeRune(enc[:], r)], &steps)
-			lastWord = isWord(r)
+			continue
 		}
-		if space {
-			if i == start {
-				m.steps += steps
-				return 0, 0
+		switch nd := nodes[n]; {
+		case n == 0:
+			n = m.root[c]
+		case nd.count == 1:
+			// The only child, the next node: the common case.
+			if labels[n+1] == c {
+				n++
+			} else {
+				n = 0
 			}
-			for next < len(text) {
-				r2, s2 := utf8.DecodeRune(text[next:])
-				if !isSpace(r2) {
-					break
-				}
-				next += s2
-			}
-			if n = m.next(n, ' '); n != 0 {
-				steps++
-			}
+		case nd.count == 0:
+			n = 0
+		default:
+			n = m.kid(nd, c)
 		}
 		if n == 0 {
 			break
 		}
-		i = next
-		if t := m.nodes[n].target; t != 0 && !space && (!lastWord || i == len(text) || !startsWord(text[i:])) {
+		k++
+		i++
+		// No name ends with a space, so none ends after c when it is one.
+		if t := nodes[n].target; t != 0 && (!asciiWord[c] || i == len(text) || !startsWordAt(text, i)) {
 			bestEnd, best = i, t
 		}
 	}
-	m.steps += steps
+	*steps += k
 	return bestEnd, best
 }
 
+// walker is the state of a walk through the trie: the node reached, or 0 when the walk has ended, the
+// longest name found so far, as longest returns it, and the edges followed.
+type walker struct {
+	n       int32
+	bestEnd int
+	best    int32
+	steps   int
+}
+
+// step is longest for the character at text[i] when that is not a plain ASCII byte, or is the first
+// of the name: it follows the edges of the character from w's node and returns the walk's new state
+// and where in text it goes on. A run of white space is one edge, labelled with a space.
+func (m *Matcher) step(w walker, text []byte, start, i int) (walker, int) {
+	var enc [utf8.UTFMax]byte
+	c := text[i]
+	next := i + 1
+	lastWord, space := false, false
+	switch {
+	case c < utf8.RuneSelf && asciiSpace[c]:
+		space = true
+	case c == '\'':
+		w.n = m.walk(w.n, apostrophe, &w.steps)
+	case c < utf8.RuneSelf:
+		if w.n = m.next(w.n, c); w.n != 0 {
+			w.steps++
+		}
+		lastWord = asciiWord[c]
+	default:
+		r, size := utf8.DecodeRune(text[i:])
+		next = i + size
+		if isSpace(r) {
+			space = true
+			break
+		}
+		if r != utf8.RuneError || size > 1 {
+			w.n = m.walk(w.n, text[i:next], &w.steps)
+		} else {
+			w.n = m.walk(w.n, enc[:utf8.EncodeRune(enc[:], r)], &w.steps)
+		}
+		lastWord = isWord(r)
+	}
+	if space {
+		if i == start {
+			w.n = 0
+			return w, next
+		}
+		for next < len(text) {
+			r2, s2 := utf8.DecodeRune(text[next:])
+			if !isSpace(r2) {
+				break
+			}
+			next += s2
+		}
+		if w.n = m.next(w.n, ' '); w.n != 0 {
+			w.steps++
+		}
+	}
+	if w.n == 0 {
+		return w, next
+	}
+	if t := m.nodes[w.n].target; t != 0 && !space && (!lastWord || next == len(text) || !startsWord(text[next:])) {
+		w.bestEnd, w.best = next, t
+	}
+	return w, next
+}
+
+// startsWordAt reports whether the character at text[i:] belongs to a word. The test of an ASCII
+// byte is inlined.
+func startsWordAt(text []byte, i int) bool {
+	if c := text[i]; c < utf8.RuneSelf {
+		return asciiWord[c]
+	}
+	return startsWord(text[i:])
+}
+
+// startsWord reports whether the first character of b belongs to a word.
 func startsWord(b []byte) bool {
 	if b[0] < utf8.RuneSelf {
 		return asciiWord[b[0]]

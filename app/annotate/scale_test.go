@@ -2,9 +2,13 @@ package annotate
 
 import (
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
 
 	"github.com/dramatis/dramatis/app/model"
 )
@@ -79,9 +83,9 @@ func syntheticText(cast []model.Entity, size int, seed uint64) ([]byte, int) {
 // stepsFor returns the trie edges Find follows on text, and the mentions it finds. The trie is one of
 // bytes: a step is one byte of a folded name (a run of white space in the text is one).
 func stepsFor(m *Matcher, text []byte) (steps, found int) {
-	before := m.steps
+	before := m.steps.Load()
 	found = len(m.Find(text))
-	return m.steps - before, found
+	return int(m.steps.Load() - before), found
 }
 
 // TestFindIsLinear shows that Find's work grows linearly with the text and does not grow with the
@@ -123,6 +127,39 @@ func TestFindIsLinear(t *testing.T) {
 	}
 	if perByteBig > 1.5*perByteSmall {
 		t.Errorf("steps per byte grow with the cast: %.3f with 50 entities, %.3f with 5,000", perByteSmall, perByteBig)
+	}
+}
+
+// TestTransformIsLinear shows the same of the Transformer, which matches the text of a document's
+// blocks, with its white space folded, only where a name may start: its steps grow linearly with the
+// document, and it finds every mention.
+func TestTransformIsLinear(t *testing.T) {
+	const n = 100_000
+	cast := syntheticCast(5000)
+	m := NewMatcher(cast)
+	md := goldmark.New(goldmark.WithExtensions(NewWithMatcher(m)))
+	convertSteps := func(src []byte) (steps, found int) {
+		before := m.steps.Load()
+		pc := parser.NewContext()
+		if err := md.Convert(src, io.Discard, parser.WithContext(pc)); err != nil {
+			t.Fatal(err)
+		}
+		return int(m.steps.Load() - before), len(Get(pc).Mentions)
+	}
+	text1, want1 := syntheticText(cast, n, 1)
+	text4, want4 := syntheticText(cast, 4*n, 2)
+	steps1, found1 := convertSteps(text1)
+	steps4, found4 := convertSteps(text4)
+	if found1 != want1 || found4 != want4 {
+		t.Fatalf("the Transformer found %d and %d mentions, want %d and %d", found1, found4, want1, want4)
+	}
+	ratio := float64(steps4) / float64(steps1)
+	t.Logf("%d steps for %d bytes, %d steps for %d bytes: ratio %.2f", steps1, len(text1), steps4, len(text4), ratio)
+	if ratio < 3.5 || ratio > 4.5 {
+		t.Errorf("four times the text took %.2f times the steps (%d, %d), want about 4", ratio, steps1, steps4)
+	}
+	if perByte := float64(steps1) / float64(len(text1)); perByte > 1.5 {
+		t.Errorf("%.3f steps per byte, want at most 1.5", perByte)
 	}
 }
 

@@ -3,115 +3,121 @@ package annotate
 import (
 	"slices"
 	"strconv"
-	"sync"
-	"unicode"
-	"unicode/utf8"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-
-	"github.com/dramatis/dramatis/app/model"
 )
 
-var resultKey = parser.NewContextKey()
-
-// Result is what the transformer records while annotating one document: every mention in reading order
-// and the sentences they stand in.
-type Result struct {
-	Mentions  []model.Mention
-	Sentences []string
-}
-
-// Get returns the Result recorded in pc by a conversion with the extension, or an empty Result.
-func Get(pc parser.Context) *Result {
-	if r, ok := pc.Get(resultKey).(*Result); ok {
-		return r
-	}
-	return &Result{}
-}
-
-// Transformer is the AST transformer that wraps mentions in Mention nodes.
+// Transformer is the AST transformer that finds the mentions, notes where their <mark> elements go,
+// and leaves in the parser.Context what Get needs for the Result.
 type Transformer struct {
 	matcher *Matcher
+	// spare is the annotator that the last Transform used, kept for the next with its buffers.
+	// Unlike those in a sync.Pool, it outlives garbage collections, which a long document brings
+	// about; the buffers stay as large as those of the longest document yet, for the Transformer's
+	// life. Until the next Transform takes it, they still hold what Get needs for the last
+	// document's Result.
+	spare atomic.Pointer[annotator]
+	// transforms counts the Transforms, which number the annotators' uses (see annotator.use).
+	transforms atomic.Uint64
 }
 
 // NewTransformer returns a Transformer that annotates with m.
 func NewTransformer(m *Matcher) *Transformer { return &Transformer{matcher: m} }
 
-// Transform implements parser.ASTTransformer.Transform. It works in three passes over the document's
-// top-level blocks: it numbers them, reads their text and finds the mentions in it; it wraps the
-// mentions, with the new nodes allocated together; and it records the mentions and the sentences of
-// the blocks that have any.
+// Transform implements parser.ASTTransformer.Transform. It numbers the document's top-level blocks
+// (see numbering) and reads their text, with its white space folded (trimmed, each run one space),
+// into one buffer, in which it finds the mentions. It notes, for each text node that a mention
+// touches, where in its text a <mark> opens or closes (see marks: the text nodes stay as they are,
+// and the HTMLRenderer writes the tags as it writes their text).
+//
+// The Result, the mentions with the sentences they stand in, Get builds when first asked for it,
+// from what Transform leaves in its buffers (see Get).
 func (t *Transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	res := &Result{}
-	pc.Set(resultKey, res)
-	a := scratchPool.Get().(*annotator)
-	defer a.release()
-	a.matcher, a.source = t.matcher, reader.Source()
+	a := t.take(reader.Source())
+	defer t.keep(a)
 
-	var nums []byte // the decimal numbers of the blocks, which their data-p attributes slice
+	an := &annotation{}
+	nb := &an.numbering
+	var nums []byte // the decimal numbers of the blocks, of which their data-p attributes are slices
 	p := 0
 	for block := doc.FirstChild(); block != nil; block = block.NextSibling() {
 		start := len(nums)
 		nums = strconv.AppendInt(nums, int64(p), 10)
-		block.SetAttributeString("data-p", nums[start:len(nums):len(nums)])
+		if numbersItself(block) {
+			nb.blocks = append(nb.blocks, block)
+			nb.at = append(nb.at, int32(start), int32(len(nums)))
+		} else {
+			block.SetAttributeString("data-p", nums[start:len(nums):len(nums)])
+		}
 		a.readBlock(block, p)
 		p++
 	}
-	if len(a.found) == 0 {
-		return
+	nb.nums = nums
+	if len(a.found) > 0 {
+		an.marks = a.newMarks()
+		pc.Set(resultKey, &pendingResult{t: t, use: a.use, doc: doc, source: a.source})
+	} else {
+		pc.Set(resultKey, &Result{})
 	}
-	// Every match takes a Mention, which most often holds its own text, and most one new text node,
-	// the text before it; the node's text after the last match keeps the node.
-	a.mentionPool = make([]Mention, min(len(a.found), poolSize))
-	a.textPool = make([]ast.Text, min(len(a.found), poolSize))
-	for _, r := range a.runs {
-		a.wrap(a.texts[r.lo:r.hi], r.start, a.found[r.foundLo:r.foundHi])
+	if an.marks != nil || len(nb.blocks) > 0 {
+		doc.SetAttribute(annotationAttribute, an)
 	}
-	a.record(res)
 }
 
-// poolSize is the most nodes of a kind allocated together: a block of them stays below 32 KB, where
-// allocation is quickest.
-const poolSize = 128
-
-// scratchPool holds annotators for reuse, so that their buffers outlive one document.
-var scratchPool = sync.Pool{New: func() any { return new(annotator) }}
-
-// annotator holds the state of one Transform. Its buffers are reused from document to document; the
-// nodes it hands out, allocated together, belong to one document.
+// annotator holds the state of one Transform. Its buffers are reused from document to document; what
+// it leaves in the document and the Result is allocated anew for each.
 type annotator struct {
 	matcher *Matcher
 	source  []byte
+	// use numbers the Transform that the buffers serve, among those of the Transformer.
+	use uint64
+	// steps counts the trie edges followed, for Matcher.steps.
+	steps int
 
-	// buf is the plain text of the document's blocks, one after another: their text nodes, a newline
-	// for each line break, a space for each code span, raw HTML, autolink or image, and the text of
-	// String nodes.
+	// buf is the plain text of the document's blocks, one after another, folded: their text nodes, a
+	// line break after those that end with one, a space for each code span, raw HTML, autolink or
+	// image, and the text of String nodes, with each run of white space made one space. Folding
+	// restarts at each block, so a block's text may start with a space.
 	buf []byte
+	// space is set when the last byte of buf ends a run of white space of the current block, so
+	// that the white space that follows it is dropped.
+	space bool
+	// escaped is set when fold meets a byte of class classEscape.
+	escaped bool
 	// blocks are the blocks that have matches, in order, with their stretches of buf and found.
 	blocks []block
-	// texts are the text nodes of all runs, in order; runs index into it, buf and found.
-	texts []*ast.Text
+	// texts are the text nodes of the runs of the current block, in order; runs index into it, buf
+	// and found.
+	texts []textNode
 	runs  []run
+	// shifts say where folding dropped bytes from the text nodes in texts.
+	shifts []shift
+	// stops are the offsets in buf of the '.', '!' and '?' of all blocks, in order.
+	stops []int
+	// cands are the offsets in buf of the bytes of the current block that may start a name, in
+	// order.
+	cands []int
 	// found are the matches, with offsets in buf.
 	found []hit
-	// spans, folded, shifts, stops and sentence serve record.
+	// spans and sentence serve record.
 	spans    [][2]int
 	sentence []int
-	folded   []byte
-	shifts   []shift
-	stops    []int
-	// textPool and mentionPool are the nodes not yet handed out.
-	textPool    []ast.Text
-	mentionPool []Mention
+	// marked and at are the marked nodes and the offsets of the tags in their texts, as mark notes
+	// them, for newMarks.
+	marked []markedNode
+	at     []int32
 }
 
-// block is one top-level block: its text is buf[start:end], its matches found[foundLo:foundHi].
+// block is one top-level block: its text is buf[start:end], its matches found[foundLo:foundHi] and its
+// full stops stops[stopLo:stopHi].
 type block struct {
 	p                int
 	start, end       int
 	foundLo, foundHi int
+	stopLo, stopHi   int
 }
 
 // run is a stretch of adjacent plain text nodes, within which a name may be matched: the nodes
@@ -122,41 +128,110 @@ type run struct {
 	foundLo, foundHi int
 }
 
-// release empties a and puts it back in scratchPool, keeping its buffers but no nodes.
-func (a *annotator) release() {
+// textNode is a text node of a run, whose text, folded, is buf[start:end]. Folding dropped the bytes
+// that shifts[shiftLo:shiftHi] tell of from it. verbatim is set when its text has no byte of class
+// classEscape.
+type textNode struct {
+	node             *ast.Text
+	start, end       int
+	shiftLo, shiftHi int
+	verbatim         bool
+}
+
+// shift says that folding a text node has dropped removed bytes of it, in all, before the byte it
+// put at offset at of buf.
+type shift struct {
+	at, removed int
+}
+
+// take returns an annotator for a document of the given source: t's spare, or a new one, emptied.
+func (t *Transformer) take(source []byte) *annotator {
+	a := t.spare.Swap(nil)
+	if a == nil {
+		a = new(annotator)
+	}
+	a.reset(t.matcher, source)
+	a.use = t.transforms.Add(1)
+	return a
+}
+
+// keep keeps a as t's spare. It drops a's references to the document, which Get does not need.
+func (t *Transformer) keep(a *annotator) {
+	t.matcher.steps.Add(int64(a.steps))
+	a.steps = 0
 	clear(a.texts)
+	clear(a.marked)
+	a.texts, a.marked, a.source = a.texts[:0], a.marked[:0], nil
+	t.spare.Store(a)
+}
+
+// reset empties a, keeping its buffers, for a document of source.
+func (a *annotator) reset(m *Matcher, source []byte) {
 	*a = annotator{
-		buf:    a.buf[:0],
-		blocks: a.blocks[:0],
-		texts:  a.texts[:0],
-		runs:   a.runs[:0],
-		found:  a.found[:0],
-		spans:  a.spans[:0],
-		folded: a.folded[:0],
-		shifts: a.shifts[:0],
-		stops:  a.stops[:0],
+		matcher: m,
+		source:  source,
+		buf:     a.buf[:0],
+		blocks:  a.blocks[:0],
+		texts:   a.texts[:0],
+		runs:    a.runs[:0],
+		shifts:  a.shifts[:0],
+		stops:   a.stops[:0],
+		cands:   a.cands[:0],
+		found:   a.found[:0],
+		spans:   a.spans[:0],
+		marked:  a.marked[:0],
+		at:      a.at[:0],
 		// sentence is resliced where it is used.
 		sentence: a.sentence,
 	}
-	scratchPool.Put(a)
+	// The folded text is seldom longer than the source: only String nodes may add to it.
+	a.buf = slices.Grow(a.buf, len(source)+64)
 }
 
-// readBlock reads the text of one top-level block into buf and finds the mentions in it.
+// readBlocks reads the text of the top-level blocks of doc, as Transform does, without numbering
+// them.
+func (a *annotator) readBlocks(doc *ast.Document) {
+	p := 0
+	for block := doc.FirstChild(); block != nil; block = block.NextSibling() {
+		a.readBlock(block, p)
+		p++
+	}
+}
+
+// readBlock reads the text of one top-level block into buf, finds the mentions in it, and notes
+// where their marks go.
 func (a *annotator) readBlock(n ast.Node, p int) {
-	b := block{p: p, start: len(a.buf), foundLo: len(a.found)}
-	firstRun := len(a.runs)
+	b := block{p: p, start: len(a.buf), foundLo: len(a.found), stopLo: len(a.stops)}
+	a.space = false
+	// The runs of a block, their text nodes, what folding dropped from them and the bytes that may
+	// start a name serve the block alone.
+	a.texts, a.runs, a.shifts, a.cands = a.texts[:0], a.runs[:0], a.shifts[:0], a.cands[:0]
 	a.collect(n)
-	for i := firstRun; i < len(a.runs); i++ {
+	cands := a.cands
+	for i := range a.runs {
 		r := &a.runs[i]
 		r.foundLo = len(a.found)
-		a.found = a.matcher.appendHits(a.found, a.buf[r.start:r.end])
+		text := a.buf[r.start:r.end]
+		if a.matcher.general {
+			a.found = a.matcher.appendHits(a.found, text, r.start, &a.steps)
+		} else {
+			// The candidates before the run stand in no run, those in it are its own.
+			for len(cands) > 0 && cands[0] < r.start {
+				cands = cands[1:]
+			}
+			k := 0
+			for k < len(cands) && cands[k] < r.end {
+				k++
+			}
+			a.found = a.matcher.appendHitsAt(a.found, text, r.start, cands[:k], &a.steps)
+			cands = cands[k:]
+		}
 		r.foundHi = len(a.found)
-		for j := r.foundLo; j < r.foundHi; j++ {
-			a.found[j].start += r.start
-			a.found[j].end += r.start
+		if r.foundHi > r.foundLo {
+			a.mark(a.texts[r.lo:r.hi], a.found[r.foundLo:r.foundHi])
 		}
 	}
-	b.end, b.foundHi = len(a.buf), len(a.found)
+	b.end, b.foundHi, b.stopHi = len(a.buf), len(a.found), len(a.stops)
 	if b.foundHi > b.foundLo {
 		a.blocks = append(a.blocks, b)
 	}
@@ -170,12 +245,15 @@ func (a *annotator) collect(n ast.Node) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			start := len(a.buf)
-			a.buf = append(a.buf, c.Segment.Value(a.source)...)
+			start, shiftLo := len(a.buf), len(a.shifts)
+			a.escaped = false
+			a.fold(c.Segment.Value(a.source))
+			end := len(a.buf)
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				a.buf = append(a.buf, '\n')
+				a.foldSpace()
 			}
 			if c.IsRaw() || c.Segment.Padding != 0 {
+				a.shifts = a.shifts[:shiftLo]
 				open = false
 				continue
 			}
@@ -183,15 +261,17 @@ func (a *annotator) collect(n ast.Node) {
 				open = true
 				a.runs = append(a.runs, run{lo: len(a.texts), start: start})
 			}
-			a.texts = append(a.texts, c)
+			a.texts = append(a.texts, textNode{node: c, start: start, end: end, shiftLo: shiftLo, shiftHi: len(a.shifts), verbatim: !a.escaped})
 			r := &a.runs[len(a.runs)-1]
 			r.hi, r.end = len(a.texts), len(a.buf)
 		case *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink, *ast.Image:
 			open = false
-			a.buf = append(a.buf, ' ')
+			a.foldSpace()
 		case *ast.String:
 			open = false
-			a.buf = append(a.buf, c.Value...)
+			shiftLo := len(a.shifts)
+			a.fold(c.Value)
+			a.shifts = a.shifts[:shiftLo]
 		default:
 			open = false
 			a.collect(c)
@@ -199,267 +279,15 @@ func (a *annotator) collect(n ast.Node) {
 	}
 }
 
-// newText returns a new text node of the segment, from textPool while it lasts.
-func (a *annotator) newText(seg text.Segment) *ast.Text {
-	if len(a.textPool) == 0 {
-		a.textPool = make([]ast.Text, poolSize)
-	}
-	n := &a.textPool[0]
-	a.textPool = a.textPool[1:]
-	n.Segment = seg
-	return n
-}
-
-// newMention returns a new Mention for h, from mentionPool while it lasts.
-func (a *annotator) newMention(h *hit) *Mention {
-	if len(a.mentionPool) == 0 {
-		a.mentionPool = make([]Mention, poolSize)
-	}
-	n := &a.mentionPool[0]
-	a.mentionPool = a.mentionPool[1:]
-	n.Entity, n.Form, n.target = h.target.entity, h.target.form, h.target
-	return n
-}
-
-// wrap splits the text nodes of a run at the edges of matches (given in the coordinates of buf, where
-// the run starts at pos) and moves the pieces inside each match into a new Mention node in their
-// place; a Mention of a match within one node holds its text itself, as a segment, so that it costs
-// no text node to make or to render. A match may cross a line break, and so span several text nodes:
-// its Mention then holds a piece of each, as children. A node that a match touches keeps its last
-// piece when that lies outside every match.
-func (a *annotator) wrap(run []*ast.Text, pos int, matches []hit) {
-	if len(matches) == 0 {
-		return
-	}
-	parent := run[0].Parent()
-	mi := 0           // the first match that does not end before the current position
-	var open *Mention // the Mention of matches[mi], once made
-	for _, n := range run {
-		seg := n.Segment
-		start, end := pos, pos+seg.Len()
-		pos = end
-		if n.SoftLineBreak() || n.HardLineBreak() {
-			pos++
-		}
-		if start == end || mi == len(matches) || end <= matches[mi].start {
-			continue // an empty node, or one no match touches, stays as it is
-		}
-		for a0 := start; a0 < end; {
-			for mi < len(matches) && matches[mi].end <= a0 {
-				mi, open = mi+1, nil
-			}
-			b, inside := end, false
-			if mi < len(matches) {
-				if m := matches[mi]; a0 < m.start {
-					b = min(end, m.start)
-				} else {
-					b, inside = min(end, m.end), true
-				}
-			}
-			pseg := text.NewSegment(seg.Start+a0-start, seg.Start+b-start)
-			if b == end && !inside && n.Attributes() == nil {
-				// The last piece, outside every match: the node itself, with its line break.
-				n.Segment = pseg
-				break
-			}
-			var piece *ast.Text
-			switch {
-			case inside && open == nil && matches[mi].start >= start && matches[mi].end <= end:
-				// A match within the node: its Mention holds its text, and needs no text node.
-				open = a.newMention(&matches[mi])
-				open.text = pseg
-				parent.InsertBefore(parent, n, open)
-			case inside:
-				piece = a.newText(pseg)
-				if open == nil {
-					open = a.newMention(&matches[mi])
-					parent.InsertBefore(parent, n, open)
-				}
-				open.AppendChild(open, piece)
-			default:
-				piece = a.newText(pseg)
-				parent.InsertBefore(parent, n, piece)
-			}
-			if piece != nil {
-				piece.SetRaw(n.IsRaw())
-			}
-			if b == end {
-				// The node's line break goes with its last piece, unless a mention ends there: then
-				// it follows the mention, as an empty text node, so the <mark> holds no newline.
-				if inside && matches[mi].end == end {
-					piece = a.newText(text.NewSegment(seg.Stop, seg.Stop))
-					parent.InsertBefore(parent, n, piece)
-				}
-				piece.SetSoftLineBreak(n.SoftLineBreak())
-				piece.SetHardLineBreak(n.HardLineBreak())
-				parent.RemoveChild(parent, n)
-			}
-			a0 = b
-		}
-	}
-}
-
-// shift says that folding has removed removed bytes of the block's text before offset at.
-type shift struct {
-	at, removed int
-}
-
-// record records the mentions found, and all the sentences of the blocks they stand in, in res.
-// Sentences and the texts of mentions have their white space folded (trimmed, each run one space):
-// the text of those blocks is folded once, into one string, and they are slices of it. The sentences
-// are split in the folded text, in which a run of white space is one space as good as another.
-func (a *annotator) record(res *Result) {
-	sentence := slices.Grow(a.sentence[:0], len(a.found))[:len(a.found)]
-	a.sentence = sentence
-	for _, b := range a.blocks {
-		base := len(a.folded)
-		a.fold(a.buf[b.start:b.end])
-		firstSpan := len(a.spans)
-		a.spans = sentenceSpans(a.spans, a.folded[base:], a.stops)
-		spans := a.spans[firstSpan:]
-		found := a.found[b.foundLo:b.foundHi]
-		si := 0
-		for i := range found {
-			// From here on found holds offsets in folded. A mention neither starts nor ends with white
-			// space.
-			f := &found[i]
-			f.start, f.end = a.foldedAt(base, f.start-b.start), a.foldedAt(base, f.end-b.start)
-			for si+1 < len(spans) && base+spans[si+1][0] <= f.start {
-				si++
-			}
-			sentence[b.foundLo+i] = firstSpan + si
-		}
-		for i := range spans {
-			spans[i][0], spans[i][1] = base+spans[i][0], base+spans[i][1]
-		}
-	}
-	folded := string(a.folded)
-	res.Sentences = make([]string, len(a.spans))
-	for i, s := range a.spans {
-		res.Sentences[i] = trimSpace(folded[s[0]:s[1]])
-	}
-	res.Mentions = make([]model.Mention, len(a.found))
-	for _, b := range a.blocks {
-		for i := b.foundLo; i < b.foundHi; i++ {
-			f := &a.found[i]
-			res.Mentions[i] = model.Mention{
-				Entity:    f.target.entity,
-				Form:      f.target.form,
-				Text:      folded[f.start:f.end],
-				Paragraph: b.p,
-				Sentence:  sentence[i],
-			}
-		}
-	}
-}
-
-// fold appends text to folded with each run of white space made one space. It sets shifts to say
-// where it removed bytes, and stops to the offsets in the folded text of its '.', '!' and '?', which
-// sentenceSpans needs: one pass over the text serves both.
-func (a *annotator) fold(text []byte) {
-	a.shifts, a.stops = a.shifts[:0], a.stops[:0]
-	out := a.folded
-	base := len(out)
+// offsetIn returns where offset x of buf, which is inside the folded text of t and not inside a run
+// of white space, or just after its last byte, is in the text of t's node.
+func (a *annotator) offsetIn(t *textNode, x int) int {
 	removed := 0
-	done := 0 // text[:done] is in out
-	for i := 0; i < len(text); {
-		c := text[i]
-		switch foldClass[c] {
-		case 0:
-			i++
-			continue
-		case classStop:
-			a.stops = append(a.stops, len(out)-base+i-done)
-			i++
-			continue
+	for _, s := range a.shifts[t.shiftLo:t.shiftHi] {
+		if s.at > x {
+			break
 		}
-		size := 1
-		if c >= utf8.RuneSelf {
-			var r rune
-			r, size = utf8.DecodeRune(text[i:])
-			if !unicode.IsSpace(r) {
-				i += size
-				continue
-			}
-		}
-		j := i + size // the end of the run of white space that starts at i
-		for j < len(text) {
-			r, s := rune(text[j]), 1
-			if r >= utf8.RuneSelf {
-				r, s = utf8.DecodeRune(text[j:])
-			}
-			if !isSpace(r) {
-				break
-			}
-			j += s
-		}
-		if c == ' ' && j == i+1 {
-			i = j // one space stays as it is
-			continue
-		}
-		out = append(out, text[done:i]...)
-		out = append(out, ' ')
-		if n := j - i - 1; n > 0 {
-			removed += n
-			a.shifts = append(a.shifts, shift{at: j, removed: removed})
-		}
-		done, i = j, j
+		removed = s.removed
 	}
-	a.folded = append(out, text[done:]...)
-}
-
-// foldedAt returns where offset x of the text last folded, which is not inside a run of white space,
-// is in folded, given that the folded text starts at base.
-func (a *annotator) foldedAt(base, x int) int {
-	// Find the first shift after x; the one before it, if any, applies.
-	lo, hi := 0, len(a.shifts)
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if a.shifts[mid].at <= x {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	if lo == 0 {
-		return base + x
-	}
-	return base + x - a.shifts[lo-1].removed
-}
-
-// foldClass classifies the bytes for fold: classSpace for those that start a white space character
-// (ASCII white space and the first bytes of the longer ones), classStop for '.', '!' and '?', which
-// may end a sentence, and 0 for the rest.
-var foldClass = func() (t [256]uint8) {
-	var enc [utf8.UTFMax]byte
-	for _, r16 := range unicode.White_Space.R16 {
-		for r := rune(r16.Lo); r <= rune(r16.Hi); r += rune(r16.Stride) {
-			utf8.EncodeRune(enc[:], r)
-			t[enc[0]] = classSpace
-		}
-	}
-	for _, r32 := range unicode.White_Space.R32 {
-		for r := rune(r32.Lo); r <= rune(r32.Hi); r += rune(r32.Stride) {
-			utf8.EncodeRune(enc[:], r)
-			t[enc[0]] = classSpace
-		}
-	}
-	t['.'], t['!'], t['?'] = classStop, classStop, classStop
-	return t
-}()
-
-const (
-	classSpace = 1 + iota
-	classStop
-)
-
-// trimSpace returns s without the spaces at its start and end.
-func trimSpace(s string) string {
-	for len(s) > 0 && s[0] == ' ' {
-		s = s[1:]
-	}
-	for len(s) > 0 && s[len(s)-1] == ' ' {
-		s = s[:len(s)-1]
-	}
-	return s
+	return x - t.start + removed
 }

@@ -31,9 +31,10 @@ import (
 func Uncovered(file string, body []byte, entities []model.Entity) []Warning {
 	md := goldmark.New(goldmark.WithExtensions(annotate.New(entities)))
 	root := md.Parser().Parse(text.NewReader(body))
+	s := stream{mentions: annotate.Spans(root.(*ast.Document))}
 	var blocks [][]token
 	for b := root.FirstChild(); b != nil; b = b.NextSibling() {
-		var s stream
+		s.buf, s.offs = s.buf[:0], s.offs[:0]
 		s.inline(b, body)
 		blocks = append(blocks, s.tokens())
 	}
@@ -96,6 +97,12 @@ type token struct {
 type stream struct {
 	buf  []byte
 	offs []int
+	// mentions are where the mentions of the document lie in the source, in reading order, as
+	// annotate.Spans gives them; next is the first that the stream has not passed, and inMention is
+	// set while the stream is inside it.
+	mentions  []text.Segment
+	next      int
+	inMention bool
 }
 
 // The marker bytes in a stream.
@@ -105,14 +112,35 @@ const (
 	blockMark   = '\x02' // the start of a nested block: it opens a sentence
 )
 
+// add appends the bytes b, which start at offset at of the source. The text of a mention becomes a
+// single mentionMark.
 func (s *stream) add(b []byte, at int) {
 	for i := range b {
+		o := at + i
+		for s.next < len(s.mentions) && s.mentions[s.next].Stop <= o {
+			s.next++
+			s.inMention = false
+		}
+		if s.next < len(s.mentions) && o >= s.mentions[s.next].Start {
+			s.mark(mentionMark)
+			s.inMention = true
+			if o == s.mentions[s.next].Stop-1 {
+				s.next++
+				s.inMention = false
+			}
+			continue
+		}
 		s.buf = append(s.buf, b[i])
-		s.offs = append(s.offs, at+i)
+		s.offs = append(s.offs, o)
 	}
 }
 
+// mark appends the marker byte c, unless the stream is inside a mention, which stands as one marker:
+// a mention may cross a line break.
 func (s *stream) mark(c byte) {
+	if s.inMention {
+		return
+	}
 	s.buf = append(s.buf, c)
 	s.offs = append(s.offs, -1)
 }
@@ -128,8 +156,6 @@ func (s *stream) inline(n ast.Node, source []byte) {
 			}
 		case *ast.String:
 			s.mark(breakMark)
-		case *annotate.Mention:
-			s.mark(mentionMark)
 		case *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink, *ast.Image, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
 			s.mark(breakMark)
 		default:

@@ -31,7 +31,7 @@ type Page struct {
 	// Worked out once from Doc.
 	rd      *reader.Article
 	groups  []model.Group
-	ticks   []Tick
+	ticks   string // the rail's ticks, see TicksHTML
 	density map[string]string
 
 	// What a link carries (see reader.State).
@@ -57,7 +57,7 @@ func (p *Page) OnInit() {
 	idx := model.NewIndex(p.Doc)
 	p.rd = reader.New(p.Doc, idx)
 	p.groups = p.Doc.Groups(idx)
-	p.ticks = railTicks(p.rd)
+	p.ticks = TicksHTML(railTicks(p.rd))
 	p.density = densityStrips(p.rd, densityBins)
 	p.cur = -1
 }

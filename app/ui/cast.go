@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"html"
 	"strconv"
 	"strings"
 
@@ -82,9 +81,9 @@ func (c *CastEntry) Render() app.UI {
 // out by the button's grid.
 func entryHTML(name string, n int, density string) string {
 	return `<span class="entry"><span class="swatch" aria-hidden="true"></span><span class="name">` +
-		html.EscapeString(name) + `</span><span class="count" aria-label="` + mentionsLabel(n) + `">` +
+		escapeHTML(name) + `</span><span class="count" aria-label="` + mentionsLabel(n) + `">` +
 		strconv.Itoa(n) + `</span><span class="density" aria-hidden="true" style="background-image:` +
-		html.EscapeString(density) + `"></span></span>`
+		escapeHTML(density) + `"></span></span>`
 }
 
 // onClick selects or deselects the entity.

@@ -227,6 +227,35 @@ func TestRailTicks(t *testing.T) {
 	}
 }
 
+// TestTicksHTML checks the rail's markup: a tick per mention with its index, entity, form and place,
+// in one element, as app.Raw needs.
+func TestTicksHTML(t *testing.T) {
+	got := TicksHTML([]Tick{{I: 0, Entity: "al", Form: model.FormName, Top: "1.50%"}, {I: 7, Entity: "edi-rama", Form: model.FormDemonym, Top: "99.00%"}})
+	want := `<div class="ticks">` +
+		`<span class="tick tick-al" data-i="0" data-entity="al" data-form="name" style="top:1.50%"></span>` +
+		`<span class="tick tick-edi-rama" data-i="7" data-entity="edi-rama" data-form="demonym" style="top:99.00%"></span></div>`
+	if got != want {
+		t.Errorf("TicksHTML =\n%s\nwant\n%s", got, want)
+	}
+	if got := TicksHTML(nil); got != `<div class="ticks"></div>` {
+		t.Errorf("TicksHTML(nil) = %s", got)
+	}
+}
+
+// TestEntryHTML checks that the inside of a cast entry escapes the name, which comes from the
+// catalogue, and carries the count and the density strip.
+func TestEntryHTML(t *testing.T) {
+	got := entryHTML(`Tom & "Jerry" <b>'s`, 2, "none")
+	for _, want := range []string{`<span class="name">Tom &amp; &#34;Jerry&#34; &lt;b&gt;&#39;s</span>`, `aria-label="2 mentions">2</span>`, `style="background-image:none"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("entryHTML = %s, lacks %s", got, want)
+		}
+	}
+	if !strings.HasPrefix(got, `<span class="entry">`) || !strings.HasSuffix(got, `</span></span>`) || strings.Count(got, "<span") != strings.Count(got, "</span>") {
+		t.Errorf("entryHTML = %s, want one <span class=\"entry\"> around the rest", got)
+	}
+}
+
 // TestPageRestore renders the page after it restored a link, as the server prerenders it.
 func TestPageRestore(t *testing.T) {
 	doc := bundled(t)

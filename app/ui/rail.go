@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"html"
 	"strconv"
 	"strings"
 
@@ -47,7 +46,7 @@ func TicksHTML(ticks []Tick) string {
 	b.Grow(len(ticks) * 110)
 	b.WriteString(`<div class="ticks">`)
 	for _, t := range ticks {
-		id := html.EscapeString(t.Entity)
+		id := escapeHTML(t.Entity)
 		b.WriteString(`<span class="tick tick-`)
 		b.WriteString(id)
 		b.WriteString(`" data-i="`)
@@ -55,7 +54,7 @@ func TicksHTML(ticks []Tick) string {
 		b.WriteString(`" data-entity="`)
 		b.WriteString(id)
 		b.WriteString(`" data-form="`)
-		b.WriteString(html.EscapeString(string(t.Form)))
+		b.WriteString(escapeHTML(string(t.Form)))
 		b.WriteString(`" style="top:`)
 		b.WriteString(t.Top)
 		b.WriteString(`"></span>`)

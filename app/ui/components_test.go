@@ -256,6 +256,26 @@ func TestEntryHTML(t *testing.T) {
 	}
 }
 
+// TestCardFacts checks that the card's facts escape what comes from the content and give each
+// related entity a button with its id.
+func TestCardFacts(t *testing.T) {
+	rel := []reader.Related{{Entity: model.Entity{ID: "al", Name: "Albania <x>", Role: `"state"`}, Shared: 1}}
+	got := cardFacts([]string{"A & B"}, `He said "no" <b>`, rel)
+	for _, want := range []string{`<dd>A &amp; B</dd>`, `<q>He said &#34;no&#34; &lt;b&gt;</q>`,
+		`<button class="related" data-related="al" title="&#34;state&#34;"><span class="related-name">Albania &lt;x&gt;</span>`,
+		`aria-label="in 1 paragraph together">1</span>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("cardFacts = %s, lacks %s", got, want)
+		}
+	}
+	if got := cardFacts(nil, "", nil); got != "<dl></dl>" {
+		t.Errorf("cardFacts of nothing = %s, want an empty <dl>", got)
+	}
+	if got := keysHTML(); strings.Count(got, "<kbd>") != len(shortcutKeys) || !strings.HasPrefix(got, `<dl class="keys">`) {
+		t.Errorf("keysHTML = %s, want a <kbd> per shortcut in one <dl>", got)
+	}
+}
+
 // TestPageRestore renders the page after it restored a link, as the server prerenders it.
 func TestPageRestore(t *testing.T) {
 	doc := bundled(t)

@@ -220,9 +220,9 @@ func (p *Page) switchTheme(ctx app.Context) {
 	saveTheme(ctx, p.theme)
 }
 
-// copyLink copies the link to the page in its current state, and says whether that worked.
+// copyLink copies the link to the page as it is, and says whether that worked.
 func (p *Page) copyLink(ctx app.Context) {
-	copyText(ctx, pageLink(p.state().Query()), func(ctx app.Context, ok bool) {
+	copyText(ctx, pageURL(), func(ctx app.Context, ok bool) {
 		p.notice = "Link copied."
 		if !ok {
 			p.notice = "The link could not be copied; copy it from the address bar."

@@ -193,58 +193,26 @@ func currentQuery() string {
 }
 
 // setQuery puts query into the page's address: as a new history entry when push is set, in place of
-// the current one otherwise, once the next frame is painted (see afterPaint), so that a click's
-// highlights do not wait for the browser's history. It does nothing when the address holds query
-// already.
+// the current one otherwise. It does nothing when the address holds query already.
 func setQuery(query string, push bool) {
-	afterPaint(func() {
-		if query == currentQuery() {
-			return
-		}
-		method := "replaceState"
-		if push {
-			method = "pushState"
-		}
-		app.Window().Get("history").Call(method, nil, "", pageURLWith(query))
-	})
-}
-
-// afterPaint calls fn once the browser has painted the next frame (an animation frame, then a task),
-// or after 200 ms if no frame comes, as in a hidden tab.
-func afterPaint(fn func()) {
-	done := false
-	run := func() {
-		if !done {
-			done = true
-			fn()
-		}
+	if query == currentQuery() {
+		return
 	}
-	var frame, task, late app.Func
-	task = app.FuncOf(func(app.Value, []app.Value) any { task.Release(); run(); return nil })
-	frame = app.FuncOf(func(app.Value, []app.Value) any {
-		frame.Release()
-		app.Window().Call("setTimeout", task, 0)
-		return nil
-	})
-	late = app.FuncOf(func(app.Value, []app.Value) any { late.Release(); run(); return nil })
-	app.Window().Call("requestAnimationFrame", frame)
-	app.Window().Call("setTimeout", late, 200)
-}
-
-// pageURLWith returns the page's address with query as its query string.
-func pageURLWith(query string) string {
 	loc := app.Window().Get("location")
 	u := loc.Get("pathname").String()
 	if query != "" {
 		u += "?" + query
 	}
-	return u + loc.Get("hash").String()
+	u += loc.Get("hash").String()
+	method := "replaceState"
+	if push {
+		method = "pushState"
+	}
+	app.Window().Get("history").Call(method, nil, "", u)
 }
 
-// pageLink returns the page's full address with query as its query string.
-func pageLink(query string) string {
-	return app.Window().Get("location").Get("origin").String() + pageURLWith(query)
-}
+// pageURL returns the page's address.
+func pageURL() string { return app.Window().Get("location").Get("href").String() }
 
 // copyText puts text on the clipboard and calls done, on the UI goroutine of ctx, with whether that
 // worked. A clipboard that has not answered within five seconds counts as a failure.

@@ -2,7 +2,7 @@
 // transformer splits text nodes at every mention that a Matcher finds and puts a Mention node in its
 // place, which renders as
 //
-//	<mark class="mention" data-entity="ID" data-form="FORM">…</mark>
+//	<mark class="mention e-ID" data-entity="ID" data-form="FORM">…</mark>
 //
 // It also numbers the article's top-level blocks (data-p="N") and records every mention with its
 // paragraph and sentence, from which model.NewIndex builds what the reader's panel needs.

@@ -48,6 +48,7 @@ func (r *HTMLRenderer) renderMention(w util.BufWriter, source []byte, node ast.N
 
 // openTag returns the opening tag of the <mark> around a mention of entity in the given form.
 func openTag(entity string, form model.Form) string {
-	return `<mark class="mention" data-entity="` + string(util.EscapeHTML([]byte(entity))) +
+	id := string(util.EscapeHTML([]byte(entity)))
+	return `<mark class="mention ` + model.MarkClass(id) + `" data-entity="` + id +
 		`" data-form="` + string(util.EscapeHTML([]byte(form))) + `">`
 }

@@ -308,7 +308,7 @@ func TestPageRestore(t *testing.T) {
 	if !strings.Contains(text(h, "notice"), "nobody") {
 		t.Errorf("#notice = %q, want it to name the unknown id", text(h, "notice"))
 	}
-	for _, want := range []string{`#article mark[data-entity="edi-rama"]{`, `#article mark[data-entity="al"]{`, `#article>[data-p]:not(`, `#rail [data-i="`} {
+	for _, want := range []string{`:is(.e-edi-rama,`, `:is(.e-al,`, `#article>[data-p]:not(`, `#rail [data-i="`} {
 		if !strings.Contains(h, want) {
 			t.Errorf("the generated style lacks %q", want)
 		}

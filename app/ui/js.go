@@ -121,6 +121,14 @@ func showMention(id string, n int, namesOnly, scroll bool) {
 	}
 }
 
+// setClass makes c the class attribute of the element with the given id at once, ahead of the next
+// render, which writes the same.
+func setClass(id, c string) {
+	if el := app.Window().GetElementByID(id); el != nil && el.Truthy() && el.Get("className").String() != c {
+		el.Set("className", c)
+	}
+}
+
 // setStyleText makes css the text of the <style> element with the given id at once, ahead of the
 // next render, which writes the same text. It changes the element's text node in place, the node
 // go-app renders, and does nothing when the text is css already.

@@ -54,7 +54,7 @@ type Page struct {
 	notice   string // a quiet message, such as ids of a link that the cast does not have
 	announce string // what the live region last said
 	live     bool
-	rules    string // selectionRules of every entity, once live
+	rules    string   // selectionRules of every entity, once live
 	stop     []func() // removes the page's listeners
 }
 

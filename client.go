@@ -9,6 +9,13 @@ import (
 	"github.com/dramatis/dramatis/app/ui"
 )
 
+// command is empty in the browser: the page takes no command line. (The server's command.go reads
+// it with the flag package, which the client leaves out: it would only add to app.wasm.)
+type command struct{}
+
+// parseCommand has nothing to read in the browser.
+func parseCommand([]string) (command, error) { return command{}, nil }
+
 // loadDocument reads the article from the prerendered page; the browser has no content directory.
 func loadDocument(command) (*model.Document, string, error) {
 	doc, err := ui.DocumentFromPage()

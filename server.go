@@ -65,6 +65,7 @@ func serve(cmd command, doc *model.Document) error {
 		return fmt.Errorf("%w (build it with: make wasm)", err)
 	}
 	h := newHandler(doc, wasm)
+	h.RawHeaders = append(h.RawHeaders, site.WasmPreload(""))
 	mux := http.NewServeMux()
 	mux.Handle("/web/", http.StripPrefix("/web/", noCache(http.FileServer(http.Dir(cmd.web)))))
 	mux.Handle("/", h)

@@ -356,6 +356,13 @@ func measureBrowser(ctx context.Context, w *work, cfg config, logf func(string, 
 		{clicksFloorLong, pages.url + "/floor/long", floorReady},
 		{clicksAppLong, long.url + "/", appReady},
 	}
+	if cfg.only == "loads" {
+		runs = nil
+		for _, k := range []string{staticArticle, appArticle, appWasmStart, appWasmEnd, appLive, appInteractive, helloWasmStart, helloWasmEnd, helloMount} {
+			logf("cold loads, %s: median %.0f ms", k, percentile(res.series[k], 50))
+		}
+		logf("interactive / hello-world mounted: %.2f×", percentile(res.series[appInteractive], 50)/percentile(res.series[helloMount], 50))
+	}
 	for _, r := range runs {
 		got, err := c.clickRun(r.url, r.ready, cfg.clicks)
 		if err != nil {

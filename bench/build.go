@@ -101,7 +101,7 @@ func prepare(ctx context.Context, cfg config, logf func(string, ...any)) (*work,
 		{"the hello-world server", nil, []string{"build", "-o", w.hello, "./bench/hello"}},
 		{"the hello-world app.wasm", wasmEnv, append(append([]string{"build"}, wasmFlags...), "-o", filepath.Join(w.helloWeb, "app.wasm"), "./bench/hello")},
 	}
-	if cfg.only != "clicks" {
+	if cfg.only == "" {
 		steps = append(steps, struct {
 			what string
 			env  []string

@@ -1,12 +1,14 @@
 // The click probe, evaluated in a page that is ready for clicks. For each click it records, in
 // window.__clicks, the milliseconds from the click (a capturing listener on the document) to the
-// change of <style id="highlights"> ("dom") and to the first animation frame after that change, once
-// that frame is painted ("paint": requestAnimationFrame, then a task).
+// change of what highlights the mentions ("dom": the text of <style id="highlights"> or the classes of
+// the page's root, #dramatis, which turn on rules of its own) and to the first animation frame after
+// that change, once that frame is painted ("paint": requestAnimationFrame, then a task).
 (() => {
   const C = (window.__clicks = { paint: [], dom: [], pending: null, before: null });
   const highlights = () => {
     const h = document.getElementById("highlights");
-    return h ? h.textContent : null;
+    const root = document.getElementById("dramatis");
+    return (h ? h.textContent : "") + "\n" + (root ? root.className : "");
   };
   document.addEventListener(
     "click",
@@ -27,6 +29,6 @@
         C.paint.push(performance.now() - t0);
       }, 0),
     );
-  }).observe(document, { subtree: true, childList: true, characterData: true });
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["class"] });
   return true;
 })();

@@ -19,6 +19,7 @@
 //	go run ./bench [-out docs/benchmarks.md] [-loads 10] [-clicks 60] [-scale 100]
 //	go run ./bench -smoke -out /tmp/benchmarks.md
 //	go run ./bench -only clicks [-clicks 60] [-scale 100]
+//	go run ./bench -only loads [-loads 10]
 //
 // The table replaces the part of -out between the markers <!-- bench:begin --> and
 // <!-- bench:end -->, so notes around it stay. -smoke measures everything once, on a tiny long
@@ -50,7 +51,7 @@ type config struct {
 	webSrc    string        // the static files to serve beside app.wasm, relative to the module root
 	appWasm   string        // a prebuilt app.wasm to measure instead of building one
 	keep      bool          // keep the work directory
-	only      string        // "clicks" runs only the click → paint measurements and writes no table
+	only      string        // "clicks" or "loads" runs only those measurements, logs them and writes no table
 	timeout   time.Duration // bounds the whole run
 }
 
@@ -78,14 +79,14 @@ func main() {
 	flag.StringVar(&cfg.webSrc, "web", "web", "the static files served beside app.wasm")
 	flag.StringVar(&cfg.appWasm, "app-wasm", "", "measure this app.wasm instead of building one")
 	flag.BoolVar(&cfg.keep, "keep", false, "keep the work directory (binaries, pages, server logs)")
-	flag.StringVar(&cfg.only, "only", "", `"clicks" runs only the click → paint measurements, logs them and writes no table`)
+	flag.StringVar(&cfg.only, "only", "", `"clicks" runs only the click → paint measurements, "loads" only the cold loads; either logs them and writes no table`)
 	flag.DurationVar(&cfg.timeout, "timeout", 30*time.Minute, "bound on the whole run")
 	flag.Parse()
 	if cfg.smoke {
 		cfg = smokeConfig(cfg)
 	}
-	if cfg.only != "" && cfg.only != "clicks" {
-		fmt.Fprintf(os.Stderr, "bench: -only takes \"clicks\", not %q\n", cfg.only)
+	if cfg.only != "" && cfg.only != "clicks" && cfg.only != "loads" {
+		fmt.Fprintf(os.Stderr, "bench: -only takes \"clicks\" or \"loads\", not %q\n", cfg.only)
 		os.Exit(2)
 	}
 	if flag.NArg() > 0 {
@@ -115,8 +116,8 @@ func run(ctx context.Context, cfg config, logw io.Writer) (*results, error) {
 	defer w.close(cfg.keep, logf)
 
 	res := &results{cfg: cfg, env: environment(ctx, w)}
-	if cfg.only == "clicks" {
-		logf("headless Chromium: click → paint runs only, %d click(s) per run", cfg.clicks)
+	if cfg.only != "" {
+		logf("headless Chromium: %s only", cfg.only)
 		res.browser, res.env.chromium, err = measureBrowser(ctx, w, cfg, logf)
 		return res, err
 	}

@@ -253,9 +253,10 @@ func (r *results) table() string {
 			ms1(percentile(cr.DOM, 50)), ms1(percentile(cr.DOM, 95)))
 	}
 	b.WriteString("\nEach click is timed in the page from a capturing click listener to the first animation frame after " +
-		"`<style id=\"highlights\">` changed (requestAnimationFrame, then a task). The style-swap page is the static page with a " +
-		"script that only toggles `aria-pressed` and rewrites such a `<style>`: the floor for this way of highlighting, " +
-		"including the wait for the next frame (up to 16.7 ms at 60 Hz).\n")
+		"what highlights the mentions changed (requestAnimationFrame, then a task): the text of `<style id=\"highlights\">`, or " +
+		"the classes of the page's root, which Dramatis toggles once live. The style-swap page is the static page with a " +
+		"script that only toggles `aria-pressed` and rewrites such a `<style>`: the floor for highlighting by rewriting a style " +
+		"sheet, including the wait for the next frame (up to 16.7 ms at 60 Hz).\n")
 	return b.String()
 }
 

@@ -168,6 +168,7 @@ func TestHighlightRama(t *testing.T) {
 
 	b := newBrowser(t, e)
 	b.openLive("/")
+	b.assertWasmPreloaded()
 
 	// At first nothing is selected.
 	b.waitSelection(nil)

@@ -38,7 +38,7 @@ func TestDeepLink(t *testing.T) {
 		}
 	}
 	for _, id := range []string{ramaID, alID} {
-		if !strings.Contains(doc, `#article mark[data-entity="`+id+`"]{background:`) {
+		if !strings.Contains(doc, `:is(.e-`+id+`,.tick-`+id+`,[data-entity="`+id+`"] .swatch){--h:var(--hl`) {
 			t.Errorf("the prerendered page does not highlight %s", id)
 		}
 	}

@@ -142,7 +142,8 @@ func TestStaticSiteUnderSubPath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`id="article"`, "Late last month", `href="` + subPath + `/web/app.css"`, `src="` + subPath + `/app.js"`, `http-equiv="Content-Security-Policy"`} {
+	for _, want := range []string{`id="article"`, "Late last month", `href="` + subPath + `/web/app.css"`, `src="` + subPath + `/app.js"`, `http-equiv="Content-Security-Policy"`,
+		`<link rel="preload" href="` + subPath + `/web/app.wasm" as="fetch" type="application/wasm" crossorigin>`} {
 		if !bytes.Contains(index, []byte(want)) {
 			t.Errorf("index.html lacks %q", want)
 		}
@@ -152,6 +153,7 @@ func TestStaticSiteUnderSubPath(t *testing.T) {
 	b := newBrowser(t, envFor(e, host))
 	b.open(subPath + "/")
 	b.checkReads()
+	b.assertWasmPreloaded()
 	b.waitInstalled()
 	b.assertClean()
 
@@ -159,6 +161,17 @@ func TestStaticSiteUnderSubPath(t *testing.T) {
 	b.reload()
 	b.checkReads()
 	b.assertLocalRequests()
+}
+
+// assertWasmPreloaded checks that the page fetched app.wasm once: the <link rel="preload"> in its
+// head started the fetch, and go-app's app.js used that response rather than asking again.
+func (b *browser) assertWasmPreloaded() {
+	b.t.Helper()
+	got := mustEvaluate[[]string](b, `performance.getEntriesByType('resource').
+		filter(e => new URL(e.name).pathname.endsWith('/web/app.wasm')).map(e => e.initiatorType)`)
+	if len(got) != 1 || got[0] != "link" {
+		b.t.Errorf("app.wasm was fetched by %q, want once, by the preload link", got)
+	}
 }
 
 // TestOfflineAtRoot does the same for a site served from a host's root.

@@ -39,7 +39,7 @@ func convert(t testing.TB, src string) (string, *Result) {
 }
 
 func mark(id, form, text string) string {
-	return `<mark class="mention" data-entity="` + id + `" data-form="` + form + `">` + text + `</mark>`
+	return `<mark class="mention e-` + id + `" data-entity="` + id + `" data-form="` + form + `">` + text + `</mark>`
 }
 
 func TestAnnotate(t *testing.T) {

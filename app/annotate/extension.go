@@ -1,7 +1,7 @@
 // Package annotate is a goldmark extension that finds the cast of an article in its text. An AST
 // transformer finds every mention with a Matcher, and the HTML renderer writes each as
 //
-//	<mark class="mention" data-entity="ID" data-form="FORM">…</mark>
+//	<mark class="mention e-ID" data-entity="ID" data-form="FORM">…</mark>
 //
 // inside the text nodes it touches, which stay as goldmark made them: the transformer notes, on the
 // Document, where in their text the tags go (Spans reads them back).

@@ -23,7 +23,7 @@ import (
 var (
 	// markPattern matches the tags of a mark. goldmark escapes every "<" of the text and omits raw
 	// HTML, so in its output these come from the renderer alone.
-	markPattern = regexp.MustCompile(`<mark class="mention" data-entity="([^"]*)" data-form="([^"]*)">|</mark>`)
+	markPattern = regexp.MustCompile(`<mark class="mention e-[^"]*" data-entity="([^"]*)" data-form="([^"]*)">|</mark>`)
 	// codePattern matches the start and end tags of code.
 	codePattern = regexp.MustCompile(`</?code[ >]`)
 )

@@ -143,6 +143,7 @@ func (r *HTMLRenderer) eastAsianBreak(source []byte, n *ast.Text) bool {
 
 // openTag returns the opening tag of the <mark> around a mention of entity in the given form.
 func openTag(entity string, form model.Form) string {
-	return `<mark class="mention" data-entity="` + string(util.EscapeHTML([]byte(entity))) +
+	id := string(util.EscapeHTML([]byte(entity)))
+	return `<mark class="mention ` + model.MarkClass(id) + `" data-entity="` + id +
 		`" data-form="` + string(util.EscapeHTML([]byte(form))) + `">`
 }

@@ -191,7 +191,7 @@ func TestHostileArticleIsInert(t *testing.T) {
 		t.Errorf("the code span lost its text: %s", doc.HTML)
 	}
 	// A name with quotes is matched, and its quotes escaped.
-	want := `<mark class="mention" data-entity="quote" data-form="name">Mr. &quot;Quote&quot;</mark>`
+	want := `<mark class="mention e-quote" data-entity="quote" data-form="name">Mr. &quot;Quote&quot;</mark>`
 	if n := strings.Count(doc.HTML, want); n != 2 {
 		t.Errorf("the article has %d %s, want 2", n, want)
 	}
@@ -215,7 +215,7 @@ func TestHostileLinksNeutralised(t *testing.T) {
 		{"a <img src=x onerror=alert(1)> b", `a <!-- raw HTML omitted --> b`},
 		{"<script>alert(1)</script>", `<!-- raw HTML omitted -->`},
 		{"<iframe src=\"javascript:alert(1)\"></iframe>", `<!-- raw HTML omitted -->`},
-		{"[Albania](javascript:alert(1))", `<a href=""><mark class="mention" data-entity="al" data-form="name">Albania</mark></a>`},
+		{"[Albania](javascript:alert(1))", `<a href=""><mark class="mention e-al" data-entity="al" data-form="name">Albania</mark></a>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -13,8 +13,9 @@ import (
 	"github.com/dramatis/dramatis/content"
 )
 
-// markPattern matches the opening tag of a mention and captures its entity.
-var markPattern = regexp.MustCompile(`<mark class="mention" data-entity="([^"]*)"`)
+// markPattern matches the opening tag of a mention and captures the entity of its class and of its
+// data-entity.
+var markPattern = regexp.MustCompile(`<mark class="mention e-([^"]*)" data-entity="([^"]*)"`)
 
 // bundledMeta reads the front matter of the bundled article line by line, each line "key: value",
 // without a YAML decoder.
@@ -114,14 +115,14 @@ func TestLoadBundledMentions(t *testing.T) {
 		}
 	}
 
-	if n := strings.Count(doc.HTML, `<mark class="mention"`); n != len(doc.Mentions) {
+	if n := strings.Count(doc.HTML, `<mark class="mention `); n != len(doc.Mentions) {
 		t.Errorf("HTML has %d mention marks, want len(Mentions) = %d", n, len(doc.Mentions))
 	}
 	// The marks name the mentions' entities in reading order.
 	marks := markPattern.FindAllStringSubmatch(doc.HTML, -1)
 	for i := 0; i < len(marks) && i < len(doc.Mentions); i++ {
-		if marks[i][1] != doc.Mentions[i].Entity {
-			t.Errorf("mark %d is of %q, want %q as Mentions[%d]", i, marks[i][1], doc.Mentions[i].Entity, i)
+		if marks[i][1] != doc.Mentions[i].Entity || marks[i][2] != doc.Mentions[i].Entity {
+			t.Errorf("mark %d is of %q (class e-%s), want %q as Mentions[%d]", i, marks[i][2], marks[i][1], doc.Mentions[i].Entity, i)
 			break
 		}
 	}

@@ -84,7 +84,8 @@ type Meta struct {
 }
 
 // Document is an annotated article ready to show: metadata, the body as HTML with every mention
-// wrapped in <mark class="mention">, the cast catalogue and the mentions in reading order.
+// wrapped in <mark class="mention e-ID"> (see MarkClass), the cast catalogue and the mentions in
+// reading order.
 type Document struct {
 	Meta      Meta      `json:"meta"`
 	HTML      string    `json:"html,omitempty"`
@@ -92,3 +93,7 @@ type Document struct {
 	Mentions  []Mention `json:"mentions"`
 	Sentences []string  `json:"sentences"`
 }
+
+// MarkClass is the class that every mark of entity id carries besides "mention". Styles that colour
+// one entity's mentions name it, so that the browser restyles that entity's marks alone.
+func MarkClass(id string) string { return "e-" + id }

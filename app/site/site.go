@@ -5,6 +5,7 @@ package site
 
 import (
 	_ "embed"
+	"html"
 	"net/http"
 	"strings"
 )
@@ -36,6 +37,15 @@ var ContentSecurityPolicy = strings.Join([]string{
 // CSPMeta is ContentSecurityPolicy as a <meta> element, for static pages whose host sets no headers.
 func CSPMeta() string {
 	return `<meta http-equiv="Content-Security-Policy" content="` + ContentSecurityPolicy + `">`
+}
+
+// WasmPreload is a <link> that has the browser fetch app.wasm, served under base ("" for a host's
+// root), while it still parses the page. go-app's app.js asks for app.wasm only after the whole page
+// is parsed and the deferred scripts have run; with the link, that fetch finds the file under way or
+// there. The link must match app.js's fetch, which is same-origin with credentials: hence crossorigin.
+func WasmPreload(base string) string {
+	return `<link rel="preload" href="` + html.EscapeString(strings.TrimSuffix(base, "/")+"/web/app.wasm") +
+		`" as="fetch" type="application/wasm" crossorigin>`
 }
 
 // Headers adds the security headers to every response of next. Pages may not be framed by others.

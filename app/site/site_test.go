@@ -159,6 +159,20 @@ func TestHeaders(t *testing.T) {
 	}
 }
 
+func TestWasmPreload(t *testing.T) {
+	for base, want := range map[string]string{
+		"":           `href="/web/app.wasm"`,
+		"/dramatis":  `href="/dramatis/web/app.wasm"`,
+		"/dramatis/": `href="/dramatis/web/app.wasm"`,
+		`/a"b`:       `href="/a&#34;b/web/app.wasm"`,
+	} {
+		got := WasmPreload(base)
+		if !strings.Contains(got, want) || !strings.Contains(got, `rel="preload"`) || !strings.Contains(got, `as="fetch"`) || !strings.HasSuffix(got, " crossorigin>") {
+			t.Errorf("WasmPreload(%q) = %s, want a fetch preload with %s, crossorigin", base, got, want)
+		}
+	}
+}
+
 func TestFixManifest(t *testing.T) {
 	for _, base := range []string{"", "/dramatis"} {
 		path := filepath.Join(t.TempDir(), "manifest.webmanifest")

@@ -46,7 +46,7 @@ func WriteStatic(out, web, base string, effort Effort, h *app.Handler) (err erro
 	if base != "" {
 		h.Resources = app.PrefixedLocation(base)
 	}
-	h.RawHeaders = append(h.RawHeaders, CSPMeta())
+	h.RawHeaders = append(h.RawHeaders, CSPMeta(), WasmPreload(base))
 	if err := app.GenerateStaticWebsite(tmp, h); err != nil {
 		return fmt.Errorf("generating the static website: %w", err)
 	}

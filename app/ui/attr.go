@@ -23,6 +23,33 @@ func attr(s string) string {
 	return prerenderAttr(s)
 }
 
+// escapeHTML returns s escaped for markup that go-app takes as it is (app.Raw), in element content
+// and in quoted attribute values alike. It stands in for html.EscapeString, whose strings.Replacer
+// would add to the client's size.
+func escapeHTML(s string) string {
+	if !strings.ContainsAny(s, `&<>"'`) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&#34;")
+		case '\'':
+			b.WriteString("&#39;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // prerenderAttr returns s with &, ", \ and the runes a Go string literal escapes written as HTML
 // character references.
 func prerenderAttr(s string) string {

@@ -23,38 +23,47 @@ type EntityCard struct {
 	Related []reader.Related // most often mentioned in the same paragraphs
 }
 
-// Render draws the card.
+// Render draws the card. Its facts are one app.Raw node (see cardFacts): markup costs the client
+// nothing per kind of element, where go-app's element types each add to app.wasm. The related
+// entities' buttons are in it; the card's click handler finds which was clicked.
 func (c *EntityCard) Render() app.UI {
 	e := c.Entity
-	return app.Section().ID("card").Aria("labelledby", "card-name").Body(
+	return app.Section().ID("card").Aria("labelledby", "card-name").OnClick(c.onClick).Body(
 		app.H2().ID("card-name").Class("card-name").Text(e.Name),
 		app.P().Class("card-role").Text(strings.TrimSpace(e.Role+" · "+kindName(e.Kind)+" · "+mentionsLabel(c.Count))),
-		app.Dl().Body(
-			app.If(len(c.Forms) > 0, func() app.UI {
-				return app.Div().Class("card-forms").Body(app.Dt().Text("Named as"), app.Dd().Text(strings.Join(c.Forms, ", ")))
-			}),
-			app.If(c.First != "", func() app.UI {
-				return app.Div().Class("card-first").Body(app.Dt().Text("First mention"), app.Dd().Body(app.Q().Text(c.First)))
-			}),
-			app.If(len(c.Related) > 0, func() app.UI {
-				return app.Div().Class("card-related").Body(app.Dt().Text("Mentioned with"), app.Dd().Body(app.Ul().Body(
-					app.Range(c.Related).Slice(func(i int) app.UI { return c.related(c.Related[i]) }),
-				)))
-			}),
-		),
+		app.Raw(cardFacts(c.Forms, c.First, c.Related)),
 	)
 }
 
-// related is the button of an entity mentioned in the same paragraphs.
-func (c *EntityCard) related(r reader.Related) app.UI {
-	id := r.Entity.ID
-	return app.Li().Body(app.Button().Class("related").DataSet("related", id).
-		Title(attr(r.Entity.Role)).
-		OnClick(func(ctx app.Context, _ app.Event) { ctx.NewActionWithValue(actionFocus, id) }, app.EventScope(id)).
-		Body(
-			app.Span().Class("related-name").Text(r.Entity.Name),
-			app.Span().Class("related-count").Aria("label", "in "+paragraphsLabel(r.Shared)+" together").Text(strconv.Itoa(r.Shared)),
-		))
+// onClick puts the related entity whose button was clicked in focus.
+func (c *EntityCard) onClick(ctx app.Context, e app.Event) {
+	if id := dataTarget(e, "related"); id != "" {
+		ctx.NewActionWithValue(actionFocus, id)
+	}
+}
+
+// cardFacts is the card's list of facts: the forms the article uses, the sentence of the first
+// mention, and a button per related entity (data-related holds its id).
+func cardFacts(forms []string, first string, related []reader.Related) string {
+	var b strings.Builder
+	b.WriteString("<dl>")
+	if len(forms) > 0 {
+		b.WriteString(`<div class="card-forms"><dt>Named as</dt><dd>` + escapeHTML(strings.Join(forms, ", ")) + `</dd></div>`)
+	}
+	if first != "" {
+		b.WriteString(`<div class="card-first"><dt>First mention</dt><dd><q>` + escapeHTML(first) + `</q></dd></div>`)
+	}
+	if len(related) > 0 {
+		b.WriteString(`<div class="card-related"><dt>Mentioned with</dt><dd><ul>`)
+		for _, r := range related {
+			b.WriteString(`<li><button class="related" data-related="` + escapeHTML(r.Entity.ID) + `" title="` + escapeHTML(r.Entity.Role) +
+				`"><span class="related-name">` + escapeHTML(r.Entity.Name) + `</span><span class="related-count" aria-label="in ` +
+				paragraphsLabel(r.Shared) + ` together">` + strconv.Itoa(r.Shared) + `</span></button></li>`)
+		}
+		b.WriteString(`</ul></dd></div>`)
+	}
+	b.WriteString("</dl>")
+	return b.String()
 }
 
 // kindName is the singular of a kind, for the card.

@@ -227,6 +227,55 @@ func TestRailTicks(t *testing.T) {
 	}
 }
 
+// TestTicksHTML checks the rail's markup: a tick per mention with its index, entity, form and place,
+// in one element, as app.Raw needs.
+func TestTicksHTML(t *testing.T) {
+	got := TicksHTML([]Tick{{I: 0, Entity: "al", Form: model.FormName, Top: "1.50%"}, {I: 7, Entity: "edi-rama", Form: model.FormDemonym, Top: "99.00%"}})
+	want := `<div class="ticks">` +
+		`<span class="tick tick-al" data-i="0" data-entity="al" data-form="name" style="top:1.50%"></span>` +
+		`<span class="tick tick-edi-rama" data-i="7" data-entity="edi-rama" data-form="demonym" style="top:99.00%"></span></div>`
+	if got != want {
+		t.Errorf("TicksHTML =\n%s\nwant\n%s", got, want)
+	}
+	if got := TicksHTML(nil); got != `<div class="ticks"></div>` {
+		t.Errorf("TicksHTML(nil) = %s", got)
+	}
+}
+
+// TestEntryHTML checks that the inside of a cast entry escapes the name, which comes from the
+// catalogue, and carries the count and the density strip.
+func TestEntryHTML(t *testing.T) {
+	got := entryHTML(`Tom & "Jerry" <b>'s`, 2, "none")
+	for _, want := range []string{`<span class="name">Tom &amp; &#34;Jerry&#34; &lt;b&gt;&#39;s</span>`, `aria-label="2 mentions">2</span>`, `style="background-image:none"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("entryHTML = %s, lacks %s", got, want)
+		}
+	}
+	if !strings.HasPrefix(got, `<span class="entry">`) || !strings.HasSuffix(got, `</span></span>`) || strings.Count(got, "<span") != strings.Count(got, "</span>") {
+		t.Errorf("entryHTML = %s, want one <span class=\"entry\"> around the rest", got)
+	}
+}
+
+// TestCardFacts checks that the card's facts escape what comes from the content and give each
+// related entity a button with its id.
+func TestCardFacts(t *testing.T) {
+	rel := []reader.Related{{Entity: model.Entity{ID: "al", Name: "Albania <x>", Role: `"state"`}, Shared: 1}}
+	got := cardFacts([]string{"A & B"}, `He said "no" <b>`, rel)
+	for _, want := range []string{`<dd>A &amp; B</dd>`, `<q>He said &#34;no&#34; &lt;b&gt;</q>`,
+		`<button class="related" data-related="al" title="&#34;state&#34;"><span class="related-name">Albania &lt;x&gt;</span>`,
+		`aria-label="in 1 paragraph together">1</span>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("cardFacts = %s, lacks %s", got, want)
+		}
+	}
+	if got := cardFacts(nil, "", nil); got != "<dl></dl>" {
+		t.Errorf("cardFacts of nothing = %s, want an empty <dl>", got)
+	}
+	if got := keysHTML(); strings.Count(got, "<kbd>") != len(shortcutKeys) || !strings.HasPrefix(got, `<dl class="keys">`) {
+		t.Errorf("keysHTML = %s, want a <kbd> per shortcut in one <dl>", got)
+	}
+}
+
 // TestPageRestore renders the page after it restored a link, as the server prerenders it.
 func TestPageRestore(t *testing.T) {
 	doc := bundled(t)
@@ -259,7 +308,7 @@ func TestPageRestore(t *testing.T) {
 	if !strings.Contains(text(h, "notice"), "nobody") {
 		t.Errorf("#notice = %q, want it to name the unknown id", text(h, "notice"))
 	}
-	for _, want := range []string{`#article mark[data-entity="edi-rama"]{`, `#article mark[data-entity="al"]{`, `#article>[data-p]:not(`, `#rail [data-i="`} {
+	for _, want := range []string{`:is(.e-edi-rama,`, `:is(.e-al,`, `#article>[data-p]:not(`, `#rail [data-i="`} {
 		if !strings.Contains(h, want) {
 			t.Errorf("the generated style lacks %q", want)
 		}

@@ -59,6 +59,15 @@ func mentionTarget(e app.Event) (string, int) {
 	return id, n
 }
 
+// dataTarget returns the data-name attribute of the element with one that an event happened in, or "".
+func dataTarget(e app.Event, name string) string {
+	t := e.Get("target").Call("closest", "[data-"+name+"]")
+	if !t.Truthy() {
+		return ""
+	}
+	return t.Call("getAttribute", "data-"+name).String()
+}
+
 // tickTarget returns the mention index (into Document.Mentions) of the rail tick an event happened
 // on, or -1.
 func tickTarget(e app.Event) int {
@@ -109,6 +118,14 @@ func showMention(id string, n int, namesOnly, scroll bool) {
 			behavior = "auto"
 		}
 		m.Call("scrollIntoView", map[string]any{"block": "center", "inline": "nearest", "behavior": behavior})
+	}
+}
+
+// setClass makes c the class attribute of the element with the given id at once, ahead of the next
+// render, which writes the same.
+func setClass(id, c string) {
+	if el := app.Window().GetElementByID(id); el != nil && el.Truthy() && el.Get("className").String() != c {
+		el.Set("className", c)
 	}
 }
 

@@ -12,8 +12,13 @@ import (
 	"github.com/dramatis/dramatis/app/reader"
 )
 
-// highlightsID is the id of the generated <style> of the highlights.
-const highlightsID = "highlights"
+// The ids of the page's root, of the generated <style> of the highlights and of the <style> of
+// selectionRules.
+const (
+	rootID       = "dramatis"
+	highlightsID = "highlights"
+	rulesID      = "selection-rules"
+)
 
 // densityBins is the number of stretches of the article that a panel entry's density strip shows.
 const densityBins = 24
@@ -31,7 +36,7 @@ type Page struct {
 	// Worked out once from Doc.
 	rd      *reader.Article
 	groups  []model.Group
-	ticks   []Tick
+	ticks   string // the rail's ticks, see TicksHTML
 	density map[string]string
 
 	// What a link carries (see reader.State).
@@ -49,6 +54,7 @@ type Page struct {
 	notice   string // a quiet message, such as ids of a link that the cast does not have
 	announce string // what the live region last said
 	live     bool
+	rules    string   // selectionRules of every entity, once live
 	stop     []func() // removes the page's listeners
 }
 
@@ -57,7 +63,7 @@ func (p *Page) OnInit() {
 	idx := model.NewIndex(p.Doc)
 	p.rd = reader.New(p.Doc, idx)
 	p.groups = p.Doc.Groups(idx)
-	p.ticks = railTicks(p.rd)
+	p.ticks = TicksHTML(railTicks(p.rd))
 	p.density = densityStrips(p.rd, densityBins)
 	p.cur = -1
 }
@@ -72,6 +78,11 @@ func (p *Page) OnNav(ctx app.Context) {
 // handling the children's actions, the keyboard and the history, and applies the remembered theme.
 func (p *Page) OnMount(ctx app.Context) {
 	p.live = true
+	ids := make([]string, len(p.Doc.Entities))
+	for i, e := range p.Doc.Entities {
+		ids[i] = e.ID
+	}
+	p.rules = selectionRules(ids)
 	p.handleActions(ctx)
 	p.stop = append(p.stop,
 		onKey(ctx, shortcut),
@@ -93,7 +104,7 @@ func (p *Page) OnDismount() {
 // Render draws the page from the document and the current state.
 func (p *Page) Render() app.UI {
 	focus, _ := p.rd.Entity(p.focus)
-	return app.Div().ID("dramatis").Class(p.classes()).Attr("data-live", p.live).Attr("data-theme", p.themeName()).Body(
+	return app.Div().ID(rootID).Class(p.classes()).Attr("data-live", p.live).Attr("data-theme", p.themeName()).Body(
 		&UpdateBanner{},
 		&Masthead{Dark: p.dark},
 		app.Div().Class("layout").Body(
@@ -119,6 +130,7 @@ func (p *Page) Render() app.UI {
 		app.Div().ID("announce").Class("visually-hidden").Attr("role", "status").Aria("live", "polite").Text(p.announce),
 		&Shortcuts{},
 		app.Raw(`<style id="palette">`+paletteCSS()+`</style>`),
+		app.If(p.rules != "", func() app.UI { return app.Raw(`<style id="` + rulesID + `">` + p.rules + `</style>`) }),
 		p.highlights(),
 		app.If(p.Data != "", func() app.UI {
 			return app.Raw(`<script type="application/json" id="` + dataElementID + `">` + p.Data + `</script>`)

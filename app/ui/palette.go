@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/dramatis/dramatis/app/model"
 )
 
 // Swatch is one highlight colour: a background that the theme's text reads on with at least WCAG AA
@@ -88,22 +90,46 @@ func paletteCSS() string {
 		darkChosen + "{" + dark + "}"
 }
 
-// highlightCSS returns the style rules that colour the mentions of the selected entities, the legend
-// and panel swatches of their slots and their ticks on the rail. A highlighted mention takes the full
-// text colour, which the palette's contrast is measured against, even in a muted caption. Demonyms and
-// places keep a lighter fill and a thinner line. Entity IDs are slugs, so they need no escaping. The
-// rail's rule names the entity's tick class (see tickClass), so the browser restyles only its ticks.
-func highlightCSS(sel Selection) string {
+// slotRule returns the rule that gives the mentions, rail ticks and swatches of entity id the colours
+// and line of selection slot i, as custom properties that app.css's rules for them read: --h the
+// background, --e the edge, --l the line style, --bw the swatch's border width, --show the tick's
+// display and --on, empty, a switch that turns on the text colour and the lighter fill of demonyms
+// and places. The rule names the entity's classes (model.MarkClass, tickClass), so the browser
+// restyles only its marks and ticks. prefix goes before the selector: "" to apply at once, or the
+// selector of a class of the page's root (see slotClass). Entity IDs are slugs: they need no escaping.
+func slotRule(prefix, id string, i int) string {
+	k := strconv.Itoa(i % len(Palette))
+	return prefix + `:is(.` + model.MarkClass(id) + `,.` + tickClass(id) + `,[data-entity="` + id + `"] .swatch){--h:var(--hl` + k +
+		`);--e:var(--hl` + k + `-edge);--l:` + SwatchFor(i).Line + `;--bw:2px;--show:block;--on: }`
+}
+
+// slotClass is the class of the page's root that puts entity id in selection slot i, for the rules
+// of selectionRules.
+func slotClass(i int, id string) string { return "k" + strconv.Itoa(i) + "-" + id }
+
+// selectionRules returns, for every entity of ids and every slot of the palette, the slot's rule
+// under the root class slotClass. With them in the page, selecting is a change of the root's classes:
+// a change of a style sheet makes the browser look at every element of the page again, which on a
+// long article takes longer than the highlighting itself.
+func selectionRules(ids []string) string {
+	var b strings.Builder
+	for _, id := range ids {
+		for i := range Palette {
+			b.WriteString(slotRule("."+slotClass(i, id)+" ", id, i))
+		}
+	}
+	return b.String()
+}
+
+// highlightCSS returns the rules that colour the selected entities (see slotRule). With live set, the
+// page's root classes colour the slots of the palette (see selectionRules), and only the slots past
+// it need rules here.
+func highlightCSS(sel Selection, live bool) string {
 	var b strings.Builder
 	for i, id := range sel.slots {
-		if id == "" {
-			continue
+		if id != "" && (!live || i >= len(Palette)) {
+			b.WriteString(slotRule("", id, i))
 		}
-		k, line := i%len(Palette), SwatchFor(i).Line
-		fmt.Fprintf(&b, `#article mark[data-entity="%s"]{background:var(--hl%d);color:var(--ink);border-bottom:2px %s var(--hl%d-edge)}`, id, k, line, k)
-		fmt.Fprintf(&b, `#article mark[data-entity="%s"]:is([data-form="demonym"],[data-form="place"]){background-image:linear-gradient(var(--lighten),var(--lighten));border-bottom-width:1px}`, id)
-		fmt.Fprintf(&b, `[data-entity="%s"] .swatch{background:var(--hl%d);border:2px %s var(--hl%d-edge)}`, id, k, line, k)
-		fmt.Fprintf(&b, `#rail .%s[data-entity="%s"]{display:block;background:var(--hl%d-edge)}`, tickClass(id), id, k)
 	}
 	return b.String()
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -22,15 +24,23 @@ type Shortcuts struct {
 	app.Compo
 }
 
-// Render draws the dialog, closed.
+// Render draws the dialog, closed. The list of keys is fixed markup (see keysHTML).
 func (s *Shortcuts) Render() app.UI {
 	return app.Dialog().ID(shortcutsID).Aria("labelledby", "shortcuts-title").Body(
 		app.H2().ID("shortcuts-title").Class("dialog-title").Text("Keyboard shortcuts"),
-		app.Dl().Class("keys").Body(app.Range(shortcutKeys).Slice(func(i int) app.UI {
-			k := shortcutKeys[i]
-			return app.Div().Body(app.Dt().Body(app.Kbd().Text(k.Keys)), app.Dd().Text(k.What))
-		})),
+		app.Raw(keysHTML()),
 		app.Button().ID("shortcuts-close").Class("tool").Text("Close").
 			OnClick(func(app.Context, app.Event) { closeDialog(shortcutsID) }),
 	)
+}
+
+// keysHTML is the list of shortcutKeys: a <dl class="keys"> with a <kbd> per key.
+func keysHTML() string {
+	var b strings.Builder
+	b.WriteString(`<dl class="keys">`)
+	for _, k := range shortcutKeys {
+		b.WriteString(`<div><dt><kbd>` + escapeHTML(k.Keys) + `</kbd></dt><dd>` + escapeHTML(k.What) + `</dd></div>`)
+	}
+	b.WriteString(`</dl>`)
+	return b.String()
 }

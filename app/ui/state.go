@@ -48,7 +48,9 @@ func (p *Page) restore(ctx app.Context, query string) {
 // of who is selected or in focus, or of the view) or in place of the current one (a move to another
 // mention), and shows the current mention, scrolling to it when scroll is set.
 func (p *Page) commit(ctx app.Context, push, scroll bool) {
-	setStyleText(highlightsID, p.css()) // the highlights show before go-app renders the rest
+	// The highlights show before go-app renders the rest.
+	setClass(rootID, p.classes())
+	setStyleText(highlightsID, p.css())
 	setQuery(p.state().Query(), push)
 	p.showCurrent(ctx, scroll)
 }
@@ -99,7 +101,7 @@ func (p *Page) passages() []int { return p.rd.Together(p.sel.IDs(), p.namesOnly)
 
 // css returns the generated style: the highlights, the together view and the current rail tick.
 func (p *Page) css() string {
-	css := highlightCSS(p.sel)
+	css := highlightCSS(p.sel, p.live)
 	if p.together && p.sel.Len() >= 2 {
 		css += togetherCSS(p.passages())
 	}
@@ -109,6 +111,13 @@ func (p *Page) css() string {
 // classes returns the classes of the page's root element.
 func (p *Page) classes() string {
 	var c []string
+	if p.live {
+		for i, id := range p.sel.slots {
+			if id != "" && i < len(Palette) {
+				c = append(c, slotClass(i, id))
+			}
+		}
+	}
 	if p.namesOnly {
 		c = append(c, "names-only")
 	}

@@ -196,48 +196,28 @@ func TestSwatchFor(t *testing.T) {
 // cssRule is one rule of a style sheet.
 var cssRule = regexp.MustCompile(`([^{}]+)\{([^{}]*)\}`)
 
-// backgrounds returns, for each entity named by a rule of css, the backgrounds its rules give, keyed by
-// "mark" for the rule on all its article marks, "swatch" for swatches and "rail" for rail ticks. Every
-// rule must name an entity.
-func backgrounds(t *testing.T, css string) map[string]map[string]string {
+// slotsOf returns, for each entity that a rule of css colours, the slot's colour number and line
+// style the rule gives it, and checks that each rule names the entity's mark class, tick class and
+// swatches. prefix is what each selector must start with, with %s for the entity and %d for the slot.
+func slotsOf(t *testing.T, css string) map[string]string {
 	t.Helper()
-	out := map[string]map[string]string{}
-	entity := regexp.MustCompile(`\[data-entity="([^"]*)"\]`)
-	background := regexp.MustCompile(`(?:^|;)\s*background:\s*([^;]+)`)
-	rest := cssRule.ReplaceAllString(css, "")
-	if strings.TrimSpace(rest) != "" {
-		t.Errorf("highlightCSS has text outside rules: %q", rest)
+	out := map[string]string{}
+	rule := regexp.MustCompile(`^((?:\.k\d+-[a-z0-9-]+ )?):is\(\.e-([a-z0-9-]+),\.tick-([a-z0-9-]+),\[data-entity="([a-z0-9-]+)"\] \.swatch\)$`)
+	decl := regexp.MustCompile(`^--h:var\(--hl(\d)\);--e:var\(--hl(\d)-edge\);--l:([a-z]+);--bw:2px;--show:block;--on: $`)
+	if rest := cssRule.ReplaceAllString(css, ""); strings.TrimSpace(rest) != "" {
+		t.Errorf("the style has text outside rules: %q", rest)
 	}
 	for _, r := range cssRule.FindAllStringSubmatch(css, -1) {
-		sel, decl := r[1], r[2]
-		m := entity.FindStringSubmatch(sel)
-		if m == nil {
-			t.Errorf("rule %q names no entity", r[0])
+		m, d := rule.FindStringSubmatch(r[1]), decl.FindStringSubmatch(r[2])
+		if m == nil || d == nil || m[2] != m[3] || m[3] != m[4] || d[1] != d[2] {
+			t.Errorf("rule %q does not colour one entity's marks, ticks and swatches alike", r[0])
 			continue
 		}
-		b := background.FindStringSubmatch(decl)
-		if b == nil {
-			continue // the lighter demonyms and places
+		key := m[1] + m[2]
+		if _, dup := out[key]; dup {
+			t.Errorf("two rules for %q", key)
 		}
-		var target string
-		switch {
-		case strings.HasPrefix(sel, "#article mark["):
-			target = "mark"
-		case strings.HasPrefix(sel, "#rail "):
-			target = "rail"
-		case strings.HasSuffix(sel, " .swatch"):
-			target = "swatch"
-		default:
-			t.Errorf("rule %q colours something other than marks, swatches and ticks", r[0])
-			continue
-		}
-		if out[m[1]] == nil {
-			out[m[1]] = map[string]string{}
-		}
-		if prev, ok := out[m[1]][target]; ok && prev != b[1] {
-			t.Errorf("entity %q has %s backgrounds %s and %s", m[1], target, prev, b[1])
-		}
-		out[m[1]][target] = strings.TrimSpace(b[1])
+		out[key] = d[1] + " " + d[3]
 	}
 	return out
 }
@@ -254,37 +234,41 @@ func TestHighlightCSS(t *testing.T) {
 		{"all palette slots", []string{"+a", "+b", "+c", "+d", "+e", "+f", "+g", "+h"},
 			map[string]int{"a": 0, "b": 1, "c": 2, "d": 3, "e": 4, "f": 5, "g": 6, "h": 7}},
 		{"beyond the palette", []string{"+a", "+b", "+c", "+d", "+e", "+f", "+g", "+h", "+i"},
-			map[string]int{"a": 0, "b": 1, "c": 2, "d": 3, "e": 4, "f": 5, "g": 6, "h": 7, "i": 0}},
+			map[string]int{"a": 0, "b": 1, "c": 2, "d": 3, "e": 4, "f": 5, "g": 6, "h": 7, "i": 8}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			css := highlightCSS(apply(t, tt.ops...))
-			if len(tt.slots) == 0 && css != "" {
-				t.Errorf("highlightCSS() = %q, want \"\"", css)
-			}
-			got := backgrounds(t, css)
-			for id, slot := range tt.slots {
-				want := map[string]string{
-					"mark":   "var(--hl" + strconv.Itoa(slot) + ")",
-					"swatch": "var(--hl" + strconv.Itoa(slot) + ")",
-					"rail":   "var(--hl" + strconv.Itoa(slot) + "-edge)",
-				}
-				for target, w := range want {
-					if bg := got[id][target]; bg != w {
-						t.Errorf("%s of %q: background %q, want %s (slot %d)", target, id, bg, w, slot)
+			for _, live := range []bool{false, true} {
+				css := highlightCSS(apply(t, tt.ops...), live)
+				got := slotsOf(t, css)
+				want := map[string]string{}
+				for id, slot := range tt.slots {
+					if !live || slot >= len(Palette) {
+						want[id] = strconv.Itoa(slot%len(Palette)) + " " + SwatchFor(slot).Line
 					}
 				}
-				lighter := `#article mark[data-entity="` + id + `"]:is([data-form="demonym"],[data-form="place"]){background-image:`
-				if !strings.Contains(css, lighter) {
-					t.Errorf("highlightCSS gives the demonyms and places of %q no lighter fill", id)
-				}
-			}
-			for id := range got {
-				if _, ok := tt.slots[id]; !ok {
-					t.Errorf("highlightCSS has a rule for %q, which is not selected", id)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("live %v: highlightCSS colours %v, want %v", live, got, want)
 				}
 			}
 		})
+	}
+}
+
+// TestSelectionRules checks the rules that root classes turn on: one per entity and palette slot,
+// under that slot's class.
+func TestSelectionRules(t *testing.T) {
+	got := slotsOf(t, selectionRules([]string{"al", "edi-rama"}))
+	if len(got) != 2*len(Palette) {
+		t.Errorf("%d rules, want %d", len(got), 2*len(Palette))
+	}
+	for _, id := range []string{"al", "edi-rama"} {
+		for i := range Palette {
+			key := "." + slotClass(i, id) + " " + id
+			if want := strconv.Itoa(i) + " " + Palette[i].Line; got[key] != want {
+				t.Errorf("rule %q gives %q, want %q", key, got[key], want)
+			}
+		}
 	}
 }
 

@@ -372,7 +372,10 @@ func TestScreenshots(t *testing.T) {
 	settleTransitions(b)
 	for _, theme := range []string{"light", "dark"} {
 		if theme == "dark" {
-			b.click("#theme") // scrolls the masthead into view: scroll back to the mention
+			// The masthead is scrolled almost out of view: bring it back at once, so that the click does
+			// not land while the page still scrolls, then scroll back to the mention.
+			b.do("scrolling to the masthead", chromedp.Evaluate[chromedp.Void](`window.scrollTo({top: 0, behavior: 'instant'})`))
+			b.click("#theme")
 			b.waitTheme("dark", "true")
 			b.blur()
 			b.do("scrolling back to the mention", chromedp.Evaluate[chromedp.Void](

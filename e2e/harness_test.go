@@ -33,6 +33,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -614,7 +615,31 @@ func (b *browser) setViewport(width, height int64) {
 // visible, for at most stepTimeout.
 func (b *browser) click(selector string) {
 	b.t.Helper()
+	b.waitStill(selector)
 	b.do("clicking "+selector, chromedp.Click(chromedp.CSS(selector)))
+}
+
+// waitStill waits, for at most settleTimeout, until the element that selector matches and the page's
+// scroll position are the same in two checks in a row. A click is aimed at where the element is and
+// lands a moment later: while the page still scrolls smoothly, say to a linked mention, the sticky
+// panel and the masthead move in between, and the click would miss.
+func (b *browser) waitStill(selector string) {
+	b.t.Helper()
+	probe := `(() => {
+		const e = document.querySelector(` + strconv.Quote(selector) + `);
+		if (!e) return '';
+		const r = e.getBoundingClientRect();
+		return [r.x, r.y, r.width, r.height, scrollX, scrollY].join(' ');
+	})()`
+	prev := ""
+	b.eventually(selector+" staying put", settleTimeout, func() error {
+		cur := mustEvaluate[string](b, probe)
+		if cur == "" || cur != prev {
+			prev = cur
+			return fmt.Errorf("at %q", cur)
+		}
+		return nil
+	})
 }
 
 // eventually calls check until it returns nil, and fails the test with the

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -139,8 +140,12 @@ func TestCopyLink(t *testing.T) {
 	b := newBrowser(t, e)
 	b.openLive("/?e=il&m=2")
 	b.waitSelection([]string{ilID})
-	// Record what the page writes to the clipboard; the browser's clipboard itself needs a focused
-	// window, which a headless browser does not always have.
+	// Record what the page writes to the clipboard. The browser's clipboard itself needs a focused
+	// page, which a headless browser does not always have while other tests run: emulate one.
+	b.do("emulating a focused page", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+		return err
+	}))
 	b.do("recording the clipboard", chromedp.Evaluate[chromedp.Void](`(() => {
 		window.__copied = [];
 		const write = navigator.clipboard.writeText.bind(navigator.clipboard);
@@ -150,7 +155,7 @@ func TestCopyLink(t *testing.T) {
 	b.eventually("the link is copied", settleTimeout, func() error {
 		n := mustEvaluate[string](b, `(document.querySelector('#notice p') || {}).textContent || ''`)
 		if n == "" {
-			return fmt.Errorf("#notice is empty")
+			return fmt.Errorf("#notice is empty (the page wrote %q to the clipboard)", mustEvaluate[[]string](b, `window.__copied`))
 		}
 		if n != "Link copied." {
 			t.Logf("the clipboard refused the link: %q", n)

@@ -349,3 +349,44 @@ func onPopState(ctx app.Context, f func(app.Context)) func() {
 		fn.Release()
 	}
 }
+
+// onWorkerUpdate calls found on the UI goroutine of ctx once a newer version of the service worker
+// is active while an older one controls this page. go-app learns of an update from the registration's
+// "updatefound" event, which it listens for only once its script has run; a browser that finds the
+// update sooner, as it may while reloading, fires that event unheard. So this looks at the
+// registration when the page starts: a newer worker already active, or one installing or waiting,
+// which it follows until it is active.
+func onWorkerUpdate(ctx app.Context, found func(app.Context)) {
+	sw := app.Window().Get("navigator").Get("serviceWorker")
+	if !sw.Truthy() || !sw.Get("controller").Truthy() {
+		return
+	}
+	var got app.Func
+	got = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		got.Release()
+		if len(args) == 0 || !args[0].Truthy() {
+			return nil
+		}
+		reg, controller := args[0], sw.Get("controller")
+		if active := reg.Get("active"); active.Truthy() && !active.Equal(controller) {
+			ctx.Dispatch(found)
+			return nil
+		}
+		for _, w := range []app.Value{reg.Get("installing"), reg.Get("waiting")} {
+			if !w.Truthy() {
+				continue
+			}
+			var change app.Func
+			change = app.FuncOf(func(app.Value, []app.Value) any {
+				if w.Get("state").String() == "activated" {
+					change.Release()
+					ctx.Dispatch(found)
+				}
+				return nil
+			})
+			w.Call("addEventListener", "statechange", change)
+		}
+		return nil
+	})
+	sw.Call("getRegistration").Call("then", got)
+}

@@ -11,8 +11,12 @@ type UpdateBanner struct {
 	available bool
 }
 
-// OnMount picks up an update that arrived before the component mounted.
-func (u *UpdateBanner) OnMount(ctx app.Context) { u.available = ctx.AppUpdateAvailable() }
+// OnMount picks up an update that arrived before the component mounted, whether go-app saw it or not
+// (see onWorkerUpdate).
+func (u *UpdateBanner) OnMount(ctx app.Context) {
+	u.available = ctx.AppUpdateAvailable()
+	onWorkerUpdate(ctx, func(app.Context) { u.available = true })
+}
 
 // OnAppUpdate shows the banner.
 func (u *UpdateBanner) OnAppUpdate(ctx app.Context) { u.available = ctx.AppUpdateAvailable() }

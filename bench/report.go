@@ -87,26 +87,24 @@ type row struct {
 func (r *results) headline() []row {
 	var rows []row
 	for _, a := range []struct{ key, name string }{{"bundled", "bundled article"}, {"x100", "100× article"}} {
-		plain, annotated := r.annotate.cases[a.key+"/plain"], r.annotate.cases[a.key+"/annotated"]
-		q := median(r.annotate.ratios[a.key])
-		rows = append(rows, row{
-			what:     "Annotation throughput, " + a.name,
-			dramatis: fmt.Sprintf("%.1f MB/s", median(annotated.mbps)),
-			baseline: fmt.Sprintf("plain goldmark %.1f MB/s", median(plain.mbps)),
-			ratio:    times(q),
-			target:   "≥ " + times(targetAnnotate),
-			met:      q >= targetAnnotate,
-		})
-		withList := r.annotate.cases[a.key+"/mentions"]
-		qm := median(r.annotate.mentions[a.key])
-		rows = append(rows, row{
-			what:     "Annotation throughput with the list of mentions built, " + a.name,
-			dramatis: fmt.Sprintf("%.1f MB/s", median(withList.mbps)),
-			baseline: fmt.Sprintf("plain goldmark %.1f MB/s", median(plain.mbps)),
-			ratio:    times(qm),
-			target:   "≥ " + times(targetAnnotate),
-			met:      qm >= targetAnnotate,
-		})
+		plain := r.annotate.cases[a.key+"/plain"]
+		for _, c := range []struct {
+			what, key string
+			ratios    map[string][]float64
+		}{
+			{"Annotation throughput, ", "/annotated", r.annotate.ratios},
+			{"Annotation throughput with the list of mentions built, ", "/mentions", r.annotate.mentions},
+		} {
+			q := median(c.ratios[a.key])
+			rows = append(rows, row{
+				what:     c.what + a.name,
+				dramatis: fmt.Sprintf("%.1f MB/s", median(r.annotate.cases[a.key+c.key].mbps)),
+				baseline: fmt.Sprintf("plain goldmark %.1f MB/s", median(plain.mbps)),
+				ratio:    times(q),
+				target:   "≥ " + times(targetAnnotate),
+				met:      q >= targetAnnotate,
+			})
+		}
 	}
 
 	w := r.wire

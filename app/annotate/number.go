@@ -5,7 +5,6 @@ import (
 	"sync/atomic"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -73,54 +72,45 @@ func numberOf(n ast.Node) []byte {
 	return nil
 }
 
-// writeNumber writes the attribute data-p="N" of a block numbered num, and the other attributes of n,
-// as goldmark's renderer would if the number were n's first attribute.
-func writeNumber(w util.BufWriter, n ast.Node, num []byte, filter util.BytesFilter) {
+// openNumbered writes the opening tag, with data-p="N", of a block n that the HTMLRenderer numbers
+// itself, and reports whether n is one. Such a block has no other attributes (see numbersItself).
+func openNumbered(w util.BufWriter, n ast.Node, tag string) bool {
+	num := numberOf(n)
+	if num == nil {
+		return false
+	}
+	_ = w.WriteByte('<')
+	_, _ = w.WriteString(tag)
 	_, _ = w.WriteString(` data-p="`)
 	_, _ = w.Write(num)
-	_ = w.WriteByte('"')
-	if n.Attributes() != nil {
-		html.RenderAttributes(w, n, filter)
-	}
+	_, _ = w.WriteString(`">`)
+	return true
 }
+
+// headingTags are the tag names of headings by level.
+var headingTags = [...]string{"h0", "h1", "h2", "h3", "h4", "h5", "h6"}
 
 // renderParagraph renders a paragraph, numbered if the Transformer left that to the HTMLRenderer.
 func (r *HTMLRenderer) renderParagraph(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		if num := numberOf(n); num != nil {
-			_, _ = w.WriteString("<p")
-			writeNumber(w, n, num, html.ParagraphAttributeFilter)
-			_ = w.WriteByte('>')
-			return ast.WalkContinue, nil
-		}
+	if entering && openNumbered(w, n, "p") {
+		return ast.WalkContinue, nil
 	}
 	return r.paragraph(w, source, n, entering)
 }
 
 // renderHeading renders a heading, numbered if the Transformer left that to the HTMLRenderer.
 func (r *HTMLRenderer) renderHeading(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		if num := numberOf(n); num != nil {
-			_, _ = w.WriteString("<h")
-			_ = w.WriteByte("0123456"[n.(*ast.Heading).Level])
-			writeNumber(w, n, num, html.HeadingAttributeFilter)
-			_ = w.WriteByte('>')
-			return ast.WalkContinue, nil
-		}
+	if entering && openNumbered(w, n, headingTags[n.(*ast.Heading).Level]) {
+		return ast.WalkContinue, nil
 	}
 	return r.heading(w, source, n, entering)
 }
 
 // renderBlockquote renders a block quote, numbered if the Transformer left that to the HTMLRenderer.
+// goldmark ends the line after the tag only when the quote has no attributes; numbered, it has one.
 func (r *HTMLRenderer) renderBlockquote(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		if num := numberOf(n); num != nil {
-			// goldmark ends the line after the tag only when the quote has no attributes.
-			_, _ = w.WriteString("<blockquote")
-			writeNumber(w, n, num, html.BlockquoteAttributeFilter)
-			_ = w.WriteByte('>')
-			return ast.WalkContinue, nil
-		}
+	if entering && openNumbered(w, n, "blockquote") {
+		return ast.WalkContinue, nil
 	}
 	return r.quote(w, source, n, entering)
 }

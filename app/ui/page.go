@@ -12,13 +12,18 @@ import (
 	"github.com/dramatis/dramatis/app/reader"
 )
 
-// The ids of the page's root, of the generated <style> of the highlights and of the <style> of
+// The ids of the page's root and of its generated <style> elements: the palette, the highlights and
 // selectionRules.
 const (
 	rootID       = "dramatis"
+	paletteID    = "palette"
 	highlightsID = "highlights"
 	rulesID      = "selection-rules"
 )
+
+// styleElement returns a <style> element with the given id and text, as markup. Its string is built
+// once and never changes, so go-app neither rebuilds nor compares anything new on a render.
+func styleElement(id, css string) string { return `<style id="` + id + `">` + css + `</style>` }
 
 // densityBins is the number of stretches of the article that a panel entry's density strip shows.
 const densityBins = 24
@@ -38,6 +43,7 @@ type Page struct {
 	groups  []model.Group
 	ticks   string // the rail's ticks, see TicksHTML
 	density map[string]string
+	palette string // the <style> of paletteCSS
 
 	// What a link carries (see reader.State).
 	sel       Selection
@@ -54,7 +60,7 @@ type Page struct {
 	notice   string // a quiet message, such as ids of a link that the cast does not have
 	announce string // what the live region last said
 	live     bool
-	rules    string   // selectionRules of every entity, once live
+	rules    string   // the <style> of selectionRules for every entity, once live
 	stop     []func() // removes the page's listeners
 }
 
@@ -65,6 +71,7 @@ func (p *Page) OnInit() {
 	p.groups = p.Doc.Groups(idx)
 	p.ticks = TicksHTML(railTicks(p.rd))
 	p.density = densityStrips(p.rd, densityBins)
+	p.palette = styleElement(paletteID, paletteCSS())
 	p.cur = -1
 }
 
@@ -78,11 +85,7 @@ func (p *Page) OnNav(ctx app.Context) {
 // handling the children's actions, the keyboard and the history, and applies the remembered theme.
 func (p *Page) OnMount(ctx app.Context) {
 	p.live = true
-	ids := make([]string, len(p.Doc.Entities))
-	for i, e := range p.Doc.Entities {
-		ids[i] = e.ID
-	}
-	p.rules = selectionRules(ids)
+	p.rules = styleElement(rulesID, selectionRules(p.Doc.Entities))
 	p.handleActions(ctx)
 	p.stop = append(p.stop,
 		onKey(ctx, shortcut),
@@ -129,8 +132,8 @@ func (p *Page) Render() app.UI {
 		&Notice{Text: p.notice},
 		app.Div().ID("announce").Class("visually-hidden").Attr("role", "status").Aria("live", "polite").Text(p.announce),
 		&Shortcuts{},
-		app.Raw(`<style id="palette">`+paletteCSS()+`</style>`),
-		app.If(p.rules != "", func() app.UI { return app.Raw(`<style id="` + rulesID + `">` + p.rules + `</style>`) }),
+		app.Raw(p.palette),
+		app.If(p.rules != "", func() app.UI { return app.Raw(p.rules) }),
 		p.highlights(),
 		app.If(p.Data != "", func() app.UI {
 			return app.Raw(`<script type="application/json" id="` + dataElementID + `">` + p.Data + `</script>`)

@@ -107,15 +107,15 @@ func slotRule(prefix, id string, i int) string {
 // of selectionRules.
 func slotClass(i int, id string) string { return "k" + strconv.Itoa(i) + "-" + id }
 
-// selectionRules returns, for every entity of ids and every slot of the palette, the slot's rule
-// under the root class slotClass. With them in the page, selecting is a change of the root's classes:
+// selectionRules returns, for every entity and every slot of the palette, the slot's rule under the
+// root class slotClass. With them in the page, selecting is a change of the root's classes:
 // a change of a style sheet makes the browser look at every element of the page again, which on a
 // long article takes longer than the highlighting itself.
-func selectionRules(ids []string) string {
+func selectionRules(entities []model.Entity) string {
 	var b strings.Builder
-	for _, id := range ids {
+	for _, e := range entities {
 		for i := range Palette {
-			b.WriteString(slotRule("."+slotClass(i, id)+" ", id, i))
+			b.WriteString(slotRule("."+slotClass(i, e.ID)+" ", e.ID, i))
 		}
 	}
 	return b.String()

@@ -196,9 +196,9 @@ func TestSwatchFor(t *testing.T) {
 // cssRule is one rule of a style sheet.
 var cssRule = regexp.MustCompile(`([^{}]+)\{([^{}]*)\}`)
 
-// slotsOf returns, for each entity that a rule of css colours, the slot's colour number and line
-// style the rule gives it, and checks that each rule names the entity's mark class, tick class and
-// swatches. prefix is what each selector must start with, with %s for the entity and %d for the slot.
+// slotsOf returns, for each rule of css, keyed by its root class (if any) and entity, the slot's colour
+// number and line style that it gives, and checks that each rule names one entity's mark class, tick
+// class and swatches.
 func slotsOf(t *testing.T, css string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
@@ -258,7 +258,7 @@ func TestHighlightCSS(t *testing.T) {
 // TestSelectionRules checks the rules that root classes turn on: one per entity and palette slot,
 // under that slot's class.
 func TestSelectionRules(t *testing.T) {
-	got := slotsOf(t, selectionRules([]string{"al", "edi-rama"}))
+	got := slotsOf(t, selectionRules([]model.Entity{{ID: "al"}, {ID: "edi-rama"}}))
 	if len(got) != 2*len(Palette) {
 		t.Errorf("%d rules, want %d", len(got), 2*len(Palette))
 	}

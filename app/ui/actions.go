@@ -31,6 +31,14 @@ const (
 	actionEscape   = "dramatis/escape"   // none: close the cast panel if it is open over the article, or clear
 )
 
+// send sends an action with its value to Page, which holds all the state and renders what the action
+// changes. The sender renders nothing for it: go-app would otherwise render the component an event
+// happened in and each of its parents, which is the whole page, on every click.
+func send(ctx app.Context, action string, v any) {
+	ctx.NewActionWithValue(action, v)
+	ctx.PreventUpdate()
+}
+
 // mentionRef names a mention by its entity and its place among that entity's marks.
 type mentionRef struct {
 	Entity string
@@ -85,7 +93,7 @@ func (p *Page) handleActions(ctx app.Context) {
 // it reads no state: what it returns runs later, on the UI goroutine.
 func shortcut(k key) (func(app.Context), bool) {
 	post := func(action string, v any) func(app.Context) {
-		return func(ctx app.Context) { ctx.NewActionWithValue(action, v) }
+		return func(ctx app.Context) { send(ctx, action, v) }
 	}
 	if k.Dialog {
 		return nil, false // the dialog closes itself on Escape
@@ -93,7 +101,7 @@ func shortcut(k key) (func(app.Context), bool) {
 	if k.Typing {
 		if k.Key == "Escape" {
 			return func(ctx app.Context) {
-				ctx.NewActionWithValue(actionFilter, "")
+				send(ctx, actionFilter, "")
 				clearField(filterID)
 			}, true
 		}

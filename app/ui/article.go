@@ -37,6 +37,8 @@ func (a *ArticleView) Render() app.UI {
 // onClick selects the entity of a clicked mention and makes the mention the current one.
 func (a *ArticleView) onClick(ctx app.Context, e app.Event) {
 	if id, n := mentionTarget(e); id != "" {
-		ctx.NewActionWithValue(actionSelect, mentionRef{Entity: id, N: n})
+		send(ctx, actionSelect, mentionRef{Entity: id, N: n})
+		return
 	}
+	ctx.PreventUpdate() // nothing to render, see send
 }

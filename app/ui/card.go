@@ -38,8 +38,10 @@ func (c *EntityCard) Render() app.UI {
 // onClick puts the related entity whose button was clicked in focus.
 func (c *EntityCard) onClick(ctx app.Context, e app.Event) {
 	if id := dataTarget(e, "related"); id != "" {
-		ctx.NewActionWithValue(actionFocus, id)
+		send(ctx, actionFocus, id)
+		return
 	}
+	ctx.PreventUpdate() // nothing to render, see send
 }
 
 // cardFacts is the card's list of facts: the forms the article uses, the sentence of the first

@@ -88,7 +88,7 @@ func entryHTML(name string, n int, density string) string {
 
 // onClick selects or deselects the entity.
 func (c *CastEntry) onClick(ctx app.Context, _ app.Event) {
-	ctx.NewActionWithValue(actionToggle, c.Entity.ID)
+	send(ctx, actionToggle, c.Entity.ID)
 }
 
 // button is the toggle for one entity.

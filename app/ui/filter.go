@@ -25,10 +25,10 @@ func (f *CastFilter) Render() app.UI {
 		app.Input().ID(filterID).Type("search").Placeholder("Name, alias or role  /").
 			AutoComplete(false).Attr("spellcheck", "false").
 			OnInput(func(ctx app.Context, e app.Event) {
-				ctx.NewActionWithValue(actionFilter, ctx.JSSrc().Get("value").String())
+				send(ctx, actionFilter, ctx.JSSrc().Get("value").String())
 			}),
 		app.Button().ID("forms").Class("switch").Role("switch").Aria("checked", ariaBool(!f.NamesOnly)).
-			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionNames) }).
+			OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionNames, nil) }).
 			Body(app.Span().Class("switch-track").Aria("hidden", ariaBool(true)), app.Text("Include demonyms and places")),
 	)
 }

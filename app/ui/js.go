@@ -121,6 +121,21 @@ func showMention(id string, n int, namesOnly, scroll bool) {
 	}
 }
 
+// afterPaint dispatches f to the UI goroutine of ctx once the browser has painted its next frame:
+// in a task that the frame's requestAnimationFrame callback queues. (That callback is JavaScript's
+// own setTimeout, bound to the Go function: calling into Go during the frame would run go-app's
+// pending render before the paint.) Like any dispatch, it renders the component of ctx afterwards.
+func afterPaint(ctx app.Context, f func(app.Context)) {
+	var fn app.Func
+	fn = app.FuncOf(func(app.Value, []app.Value) any {
+		fn.Release()
+		ctx.Dispatch(f)
+		return nil
+	})
+	w := app.Window()
+	w.Call("requestAnimationFrame", w.Get("setTimeout").Call("bind", w, fn, 0))
+}
+
 // setClass makes c the class attribute of the element with the given id at once, ahead of the next
 // render, which writes the same.
 func setClass(id, c string) {

@@ -42,7 +42,7 @@ func (l *Legend) Render() app.UI {
 		app.Div().Class("legend-actions").Body(
 			app.If(len(l.Items) >= 2, func() app.UI { return l.together() }),
 			app.Button().ID("clear").Disabled(len(l.Items) == 0).Text("Clear").
-				OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionClear) }),
+				OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionClear, nil) }),
 		),
 	)
 }
@@ -55,7 +55,7 @@ func (l *Legend) item(it LegendItem) app.UI {
 		app.Span().Class("swatch").Title(sw.Name+", "+sw.Line+" line").Aria("hidden", ariaBool(true)),
 		app.Button().Class("legend-text").Aria("pressed", ariaBool(it.Focused)).
 			Title(attr("Step through the mentions of "+it.Entity.Name)).
-			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewActionWithValue(actionFocus, id) }, app.EventScope(id)).
+			OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionFocus, id) }, app.EventScope(id)).
 			Body(
 				app.Strong().Text(it.Entity.Name),
 				app.Span().Class("legend-role").Text(it.Entity.Role),
@@ -63,7 +63,7 @@ func (l *Legend) item(it LegendItem) app.UI {
 			),
 		app.Span().Class("count").Text(mentionsLabel(it.Count)),
 		app.Button().Class("remove").Aria("label", attr("Remove "+it.Entity.Name)).Text("×").
-			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewActionWithValue(actionToggle, id) }, app.EventScope(id)),
+			OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionToggle, id) }, app.EventScope(id)),
 	)
 }
 
@@ -71,7 +71,7 @@ func (l *Legend) item(it LegendItem) app.UI {
 func (l *Legend) together() app.UI {
 	return app.Div().Class("together-row").Body(
 		app.Button().ID("together").Class("tool").Aria("pressed", ariaBool(l.Together)).
-			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionTogether) }).
+			OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionTogether, nil) }).
 			Text("Together"),
 		app.Span().ID("passages").Text(passagesLabel(len(l.Passages))),
 	)

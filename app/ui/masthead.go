@@ -20,10 +20,10 @@ func (m *Masthead) Render() app.UI {
 		app.Div().Class("masthead-tools").Body(
 			app.Button().ID("shortcuts-open").Class("tool").Aria("haspopup", "dialog").
 				Title("Keyboard shortcuts (?)").
-				OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionHelp) }).
+				OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionHelp, nil) }).
 				Body(app.Span().Aria("hidden", ariaBool(true)).Text("?"), app.Span().Class("visually-hidden").Text("Keyboard shortcuts")),
 			app.Button().ID("theme").Class("tool").Aria("pressed", ariaBool(m.Dark)).
-				OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionTheme) }).
+				OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionTheme, nil) }).
 				Text("Dark theme"),
 		),
 	)

@@ -32,7 +32,7 @@ func (n *Navigator) Render() app.UI {
 	on := n.Entity.ID != "" && n.Total > 0
 	return app.Nav().ID("navigator").Aria("label", "Mentions").Body(
 		app.Button().ID("sheet-toggle").Class("tool").Aria("expanded", ariaBool(n.SheetOpen)).Aria("controls", "panel").
-			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionSheet) }).
+			OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionSheet, nil) }).
 			Body(n.sheetLabel()),
 		app.If(n.Entity.ID == "", func() app.UI {
 			return app.P().Class("hint").Text("Choose someone in the cast, then step through their mentions with j and k.")
@@ -43,10 +43,10 @@ func (n *Navigator) Render() app.UI {
 			)
 		}),
 		app.Button().ID("prev").Class("step").Disabled(!on).Aria("label", "Previous mention").Title("Previous mention (k)").
-			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewActionWithValue(actionStep, -1) }).Text("‹"),
+			OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionStep, -1) }).Text("‹"),
 		app.Span().ID("position").Text(n.position()),
 		app.Button().ID("next").Class("step").Disabled(!on).Aria("label", "Next mention").Title("Next mention (j)").
-			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewActionWithValue(actionStep, 1) }).Text("›"),
+			OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionStep, 1) }).Text("›"),
 	)
 }
 

@@ -20,7 +20,7 @@ func (n *Notice) Render() app.UI {
 			return app.Div().Class("notice-box").Body(
 				app.P().Text(n.Text),
 				app.Button().Class("remove").Aria("label", "Dismiss").Text("×").
-					OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionNotice) }),
+					OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionNotice, nil) }),
 			)
 		}),
 	)

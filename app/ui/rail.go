@@ -70,8 +70,10 @@ func tickClass(id string) string { return "tick-" + id }
 // onClick goes to the mention of the clicked tick.
 func (r *Rail) onClick(ctx app.Context, e app.Event) {
 	if i := tickTarget(e); i >= 0 {
-		ctx.NewActionWithValue(actionJump, i)
+		send(ctx, actionJump, i)
+		return
 	}
+	ctx.PreventUpdate() // nothing to render, see send
 }
 
 // railTicks returns the ticks of every mention of the article.

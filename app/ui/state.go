@@ -47,12 +47,18 @@ func (p *Page) restore(ctx app.Context, query string) {
 // commit writes the state into the page's address, as a new history entry when push is set (a change
 // of who is selected or in focus, or of the view) or in place of the current one (a move to another
 // mention), and shows the current mention, scrolling to it when scroll is set.
+//
+// The highlights change at once; the address, and go-app's render of the rest of the page, wait until
+// the browser has painted them. Writing the address takes a millisecond or more, and go-app renders
+// a changed component in a timer about 8 ms after the event: when that timer fires before the frame
+// is painted, which it often does, the highlights would wait for the whole page's render.
 func (p *Page) commit(ctx app.Context, push, scroll bool) {
-	// The highlights show before go-app renders the rest.
 	setClass(rootID, p.classes())
 	setStyleText(highlightsID, p.css())
-	setQuery(p.state().Query(), push)
 	p.showCurrent(ctx, scroll)
+	query := p.state().Query()
+	ctx.PreventUpdate()
+	afterPaint(ctx, func(app.Context) { setQuery(query, push) })
 }
 
 // showCurrent marks the current mention in the article once go-app has rendered the state.

@@ -21,13 +21,13 @@ func (t *Tools) Render() app.UI {
 	}
 	return app.Div().ID("tools").Class("tools").Body(
 		app.Button().ID("copy-link").Class("tool").Text("Copy link").
-			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewAction(actionCopy) }),
+			OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionCopy, nil) }),
 		app.Span().Class("tools-label").ID("export-label").Body(
 			app.Text("Export"), app.Span().Class("visually-hidden").Text(" "+whose+" as"),
 		),
 		app.Button().ID("export-csv").Class("tool").Aria("describedby", "export-label").Text("CSV").
-			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewActionWithValue(actionExport, "csv") }),
+			OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionExport, "csv") }),
 		app.Button().ID("export-json").Class("tool").Aria("describedby", "export-label").Text("JSON").
-			OnClick(func(ctx app.Context, _ app.Event) { ctx.NewActionWithValue(actionExport, "json") }),
+			OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionExport, "json") }),
 	)
 }

@@ -115,6 +115,7 @@ func newHandler(doc *model.Document, wasm []byte) *app.Handler {
 			Maskable: "/web/icon-maskable.png",
 		},
 		Styles:                []string{"/web/app.css"},
+		RawHeaders:            []string{ui.PaletteStyle()},
 		Version:               version(wasm, doc),
 		WasmContentLength:     strconv.Itoa(len(wasm)),
 		ServiceWorkerTemplate: site.WorkerTemplate,

@@ -142,6 +142,10 @@ func TestStaticSiteUnderSubPath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	head, _, _ := bytes.Cut(index, []byte("</head>"))
+	if !bytes.Contains(head, []byte(`<style id="palette">`)) {
+		t.Error("index.html lacks the palette's <style> in its head")
+	}
 	for _, want := range []string{`id="article"`, "Late last month", `href="` + subPath + `/web/app.css"`, `src="` + subPath + `/app.js"`, `http-equiv="Content-Security-Policy"`,
 		`<link rel="preload" href="` + subPath + `/web/app.wasm" as="fetch" type="application/wasm" crossorigin>`} {
 		if !bytes.Contains(index, []byte(want)) {

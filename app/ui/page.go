@@ -12,14 +12,19 @@ import (
 	"github.com/dramatis/dramatis/app/reader"
 )
 
-// The ids of the page's root and of its generated <style> elements: the palette, the highlights and
-// selectionRules.
+// The ids of the page's root and of its generated <style> elements: the palette (in the page's head,
+// see PaletteStyle), the highlights and selectionRules.
 const (
 	rootID       = "dramatis"
 	paletteID    = "palette"
 	highlightsID = "highlights"
 	rulesID      = "selection-rules"
 )
+
+// PaletteStyle is the <style> element of the palette's colours (paletteCSS), which the page's head
+// carries: it never changes, and a style sheet that the browser meets in the body, after the
+// elements it styles, makes it style them all again before it first paints the page.
+func PaletteStyle() string { return styleElement(paletteID, paletteCSS()) }
 
 // styleElement returns a <style> element with the given id and text, as markup. Its string is built
 // once and never changes, so go-app neither rebuilds nor compares anything new on a render.
@@ -43,7 +48,6 @@ type Page struct {
 	groups  []model.Group
 	ticks   string // the rail's ticks, see TicksHTML
 	density map[string]string
-	palette string // the <style> of paletteCSS
 
 	// What a link carries (see reader.State).
 	sel       Selection
@@ -64,36 +68,51 @@ type Page struct {
 	stop     []func() // removes the page's listeners
 }
 
-// OnInit derives what the reader needs from Doc, on the server and in the browser alike.
+// OnInit derives what the reader needs from Doc, on the server and in the browser alike. In the
+// browser it also restores the state from the page's address and marks the page as live, so that the
+// page go-app mounts is the live one at once: a state that changed after the mount would cost a
+// render of the whole page while the app starts.
 func (p *Page) OnInit() {
 	idx := model.NewIndex(p.Doc)
 	p.rd = reader.New(p.Doc, idx)
 	p.groups = p.Doc.Groups(idx)
 	p.ticks = TicksHTML(railTicks(p.rd))
 	p.density = densityStrips(p.rd, densityBins)
-	p.palette = styleElement(paletteID, paletteCSS())
 	p.cur = -1
+	if app.IsClient {
+		p.restore(app.Context{}, currentQuery()) // not live yet: restore needs no context
+		p.live = true
+		p.rules = styleElement(rulesID, selectionRules(p.Doc.Entities))
+		p.dark = prefersDark()
+	}
 }
 
 // OnNav restores the state from the page's address, on the server (so the prerendered page shows it)
-// and in the browser.
+// and in the browser, where OnInit did so already on the first visit. It renders the page only when
+// the state changed.
 func (p *Page) OnNav(ctx app.Context) {
+	before, notice := p.state().Query(), p.notice
 	p.restore(ctx, ctx.Page().URL().RawQuery)
+	if p.state().Query() == before && p.notice == notice {
+		ctx.PreventUpdate()
+	}
 }
 
-// OnMount marks the page as live, which tells tests and styles that the client has taken over, starts
-// handling the children's actions, the keyboard and the history, and applies the remembered theme.
+// OnMount starts handling the children's actions, the keyboard and the history, applies the
+// remembered theme and shows the current mention. It renders the page only when the theme changed.
 func (p *Page) OnMount(ctx app.Context) {
-	p.live = true
-	p.rules = styleElement(rulesID, selectionRules(p.Doc.Entities))
 	p.handleActions(ctx)
 	p.stop = append(p.stop,
 		onKey(ctx, shortcut),
 		onPopState(ctx, func(ctx app.Context) { p.restore(ctx, currentQuery()) }),
 	)
+	dark := p.dark
 	p.theme = loadTheme(ctx)
 	p.dark = p.theme == "dark" || (p.theme == "" && prefersDark())
 	p.showCurrent(ctx, true)
+	if p.theme == "" && p.dark == dark {
+		ctx.PreventUpdate()
+	}
 }
 
 // OnDismount stops the page's listeners.
@@ -132,7 +151,6 @@ func (p *Page) Render() app.UI {
 		&Notice{Text: p.notice},
 		app.Div().ID("announce").Class("visually-hidden").Attr("role", "status").Aria("live", "polite").Text(p.announce),
 		&Shortcuts{},
-		app.Raw(p.palette),
 		app.If(p.rules != "", func() app.UI { return app.Raw(p.rules) }),
 		p.highlights(),
 		app.If(p.Data != "", func() app.UI {

@@ -16,6 +16,9 @@ type UpdateBanner struct {
 func (u *UpdateBanner) OnMount(ctx app.Context) {
 	u.available = ctx.AppUpdateAvailable()
 	onWorkerUpdate(ctx, func(app.Context) { u.available = true })
+	if !u.available {
+		ctx.PreventUpdate() // nothing changed
+	}
 }
 
 // OnAppUpdate shows the banner.

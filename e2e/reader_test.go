@@ -851,3 +851,42 @@ func (b *browser) emulateMedia(name, value string) {
 	b.t.Helper()
 	b.do("emulating "+name+": "+value, emulateMediaAction(name, value))
 }
+
+// TestCastKeepsFocus toggles a cast entry from the keyboard: the button keeps the keyboard focus, as
+// the same element, through a selection and a deselection, since a selection changes only the
+// buttons' aria-pressed. A new filter builds the list again, with the selection as it is.
+func TestCastKeepsFocus(t *testing.T) {
+	e := setupEnv(t)
+	b := newBrowser(t, e)
+	b.openLive("/")
+
+	b.do("focusing Rama's cast entry", chromedp.Evaluate[chromedp.Void](
+		`(window.__entry = document.querySelector('`+buttonSelector(ramaID)+`')).focus()`))
+	sameFocus := func(after string) {
+		t.Helper()
+		if !mustEvaluate[bool](b, `document.activeElement === window.__entry && window.__entry.isConnected`) {
+			t.Errorf("after %s, the keyboard focus is on %s, not on Rama's cast entry as it was",
+				after, mustEvaluate[string](b, `document.activeElement ? document.activeElement.outerHTML.slice(0, 120) : "nothing"`))
+		}
+	}
+	b.press(kb.Enter)
+	b.waitSelection([]string{ramaID})
+	sameFocus("selecting with Enter")
+	b.press(" ")
+	b.waitSelection(nil)
+	sameFocus("deselecting with Space")
+	b.press(kb.Enter)
+	b.waitSelection([]string{ramaID})
+
+	b.do("typing rama", chromedp.SendKeys(chromedp.CSS("#filter"), "rama"))
+	b.eventually("the filtered list shows Rama's entry pressed", settleTimeout, func() error {
+		ids := mustEvaluate[[]string](b, `Array.from(document.querySelectorAll('#cast button[data-entity]')).map(b => b.dataset.entity + '=' + b.getAttribute('aria-pressed'))`)
+		if !slices.Contains(ids, ramaID+"=true") {
+			return fmt.Errorf("the list holds %q", ids)
+		}
+		return nil
+	})
+	b.clearFilter()
+	b.waitSelection([]string{ramaID})
+	b.assertClean()
+}

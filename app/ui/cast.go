@@ -12,6 +12,11 @@ import (
 
 // Cast is the panel of the entities of the catalogue that match the filter, grouped by kind, each a
 // toggle button with its mention count and a strip showing where in the article its mentions fall.
+//
+// The list is markup (castHTML) that Cast builds again only when the filter changes. A change of
+// selection sets aria-pressed on the buttons whose state changed (Page.syncPressed): the buttons stay
+// as they are, the one with the keyboard focus among them, and starting the app builds one element
+// instead of seventy buttons and their handlers. One handler on the list takes the buttons' clicks.
 type Cast struct {
 	app.Compo
 
@@ -19,61 +24,62 @@ type Cast struct {
 	Groups []model.Group
 	// Index gives each entity's mention count.
 	Index model.Index
-	// Selection says which buttons are pressed.
+	// Selection says which buttons are pressed when the list is built.
 	Selection Selection
 	// Density holds each entity's density strip as a CSS background (see densityStrips).
 	Density map[string]string
 	// Query is the filter the groups went through, for the message when nothing matches.
 	Query string
+
+	list  string // castHTML of the groups
+	query string // the filter list was built for
+	built bool
 }
 
-// Render draws one section per group.
+// Render draws the list, and a message when nothing matches the filter.
 func (c *Cast) Render() app.UI {
-	return app.Nav().ID("cast").Aria("label", "Cast of the article").Body(
+	// The server renders the page once for each request, its state restored from the address after
+	// the first render: there the list follows the selection.
+	if !c.built || c.query != c.Query || app.IsServer {
+		c.list, c.query, c.built = castHTML(c.Groups, c.Index, c.Selection, c.Density), c.Query, true
+	}
+	return app.Nav().ID("cast").Aria("label", "Cast of the article").OnClick(c.onClick).Body(
 		app.If(len(c.Groups) == 0, func() app.UI {
 			return app.P().Class("hint").Text("No one in the cast matches “" + strings.TrimSpace(c.Query) + "”.")
 		}),
-		app.Range(c.Groups).Slice(func(i int) app.UI {
-			g := c.Groups[i]
-			return app.Section().Class("group").Body(
-				app.H2().Body(
-					app.Text(g.Kind.Group()),
-					app.Span().Class("group-count").Text(strconv.Itoa(len(g.Entities))),
-				),
-				app.Ul().Body(app.Range(g.Entities).Slice(func(j int) app.UI {
-					return app.Li().Body(c.button(g.Entities[j]))
-				})),
-			)
-		}),
+		app.Raw(c.list),
 	)
 }
 
-// CastEntry is the toggle button of one entity in the cast panel. It is a component of its own so
-// that a change of selection renders again only the entries whose state changed.
-type CastEntry struct {
-	app.Compo
-
-	// Entity is the entity the button toggles.
-	Entity model.Entity
-	// Count is its number of mentions.
-	Count int
-	// Pressed says whether it is selected.
-	Pressed bool
-	// Density is its density strip as a CSS background (see densityStrips).
-	Density string
+// onClick selects or deselects the entity whose button was clicked.
+func (c *Cast) onClick(ctx app.Context, e app.Event) {
+	if id := dataTarget(e, "entity"); id != "" {
+		send(ctx, actionToggle, id)
+		return
+	}
+	ctx.PreventUpdate() // nothing to render, see send
 }
 
-// Render draws the button. What is inside it never changes with the selection, so it is one
-// app.Raw node (see entryHTML): seventy entries of four elements each would otherwise be built by
-// go-app element by element when the app starts.
-func (c *CastEntry) Render() app.UI {
-	return app.Button().
-		Class("entity").
-		DataSet("entity", c.Entity.ID).
-		Aria("pressed", ariaBool(c.Pressed)).
-		Title(attr(c.Entity.Role)).
-		OnClick(c.onClick).
-		Body(app.Raw(entryHTML(c.Entity.Name, c.Count, c.Density)))
+// castHTML is the cast list: a section per group, with a toggle button per entity that carries its
+// id (data-entity), whether it is selected (aria-pressed) and its role as a tooltip.
+func castHTML(groups []model.Group, idx model.Index, sel Selection, density map[string]string) string {
+	var b strings.Builder
+	b.WriteString(`<div class="groups">`)
+	for _, g := range groups {
+		b.WriteString(`<section class="group"><h2>` + escapeHTML(g.Kind.Group()) + `<span class="group-count">` +
+			strconv.Itoa(len(g.Entities)) + `</span></h2><ul>`)
+		for _, e := range g.Entities {
+			b.WriteString(`<li><button type="button" class="entity" data-entity="` + escapeHTML(e.ID) +
+				`" aria-pressed="` + strconv.FormatBool(sel.Has(e.ID)) + `"`)
+			if e.Role != "" {
+				b.WriteString(` title="` + escapeHTML(e.Role) + `"`)
+			}
+			b.WriteString(`>` + entryHTML(e.Name, idx.Count(e.ID), density[e.ID]) + `</button></li>`)
+		}
+		b.WriteString(`</ul></section>`)
+	}
+	b.WriteString(`</div>`)
+	return b.String()
 }
 
 // entryHTML is the inside of a cast entry: its swatch, name, count of mentions and density strip,
@@ -84,16 +90,6 @@ func entryHTML(name string, n int, density string) string {
 		escapeHTML(name) + `</span><span class="count" aria-label="` + mentionsLabel(n) + `">` +
 		strconv.Itoa(n) + `</span><span class="density" aria-hidden="true" style="background-image:` +
 		escapeHTML(density) + `"></span></span>`
-}
-
-// onClick selects or deselects the entity.
-func (c *CastEntry) onClick(ctx app.Context, _ app.Event) {
-	send(ctx, actionToggle, c.Entity.ID)
-}
-
-// button is the toggle for one entity.
-func (c *Cast) button(e model.Entity) app.UI {
-	return &CastEntry{Entity: e, Count: c.Index.Count(e.ID), Pressed: c.Selection.Has(e.ID), Density: c.Density[e.ID]}
 }
 
 func mentionsLabel(n int) string {

@@ -281,6 +281,7 @@ func TestPageRestore(t *testing.T) {
 	doc := bundled(t)
 	p := &Page{Doc: doc}
 	p.OnInit()
+	p.live = false // as on the server; in the browser (WebAssembly tests) OnInit makes the page live
 	p.restore(app.Context{}, "e=edi-rama,al,nobody&f=edi-rama&m=3&t=1")
 	h := app.HTMLString(p)
 

@@ -136,6 +136,18 @@ func afterPaint(ctx app.Context, f func(app.Context)) {
 	w.Call("requestAnimationFrame", w.Get("setTimeout").Call("bind", w, fn, 0))
 }
 
+// setPressed sets aria-pressed on the cast's button of entity id. Entity IDs are slugs: they need no
+// escaping in the selector.
+func setPressed(id string, pressed bool) {
+	doc := app.Window().Get("document")
+	if !doc.Truthy() {
+		return
+	}
+	if b := doc.Call("querySelector", `#cast button[data-entity="`+id+`"]`); b.Truthy() {
+		b.Call("setAttribute", "aria-pressed", strconv.FormatBool(pressed))
+	}
+}
+
 // setClass makes c the class attribute of the element with the given id at once, ahead of the next
 // render, which writes the same.
 func setClass(id, c string) {
@@ -206,9 +218,14 @@ func closeDialog(id string) {
 	}
 }
 
-// currentQuery returns the query string of the page's address, without its "?".
+// currentQuery returns the query string of the page's address, without its "?"; "" where there is
+// no page (WebAssembly under Node, in tests).
 func currentQuery() string {
-	q := app.Window().Get("location").Get("search").String()
+	loc := app.Window().Get("location")
+	if !loc.Truthy() {
+		return ""
+	}
+	q := loc.Get("search").String()
 	if len(q) > 0 && q[0] == '?' {
 		q = q[1:]
 	}

@@ -51,8 +51,9 @@ type Page struct {
 
 	// What a link carries (see reader.State).
 	sel       Selection
-	focus     string // the entity in focus, "" when nothing is selected
-	cur       int    // the current mention's place among the focused entity's, from 0; -1 for none
+	pressed   Selection // what the cast's buttons show, see syncPressed
+	focus     string    // the entity in focus, "" when nothing is selected
+	cur       int       // the current mention's place among the focused entity's, from 0; -1 for none
 	together  bool
 	namesOnly bool
 
@@ -81,6 +82,7 @@ func (p *Page) OnInit() {
 	p.cur = -1
 	if app.IsClient {
 		p.restore(app.Context{}, currentQuery()) // not live yet: restore needs no context
+		p.pressed = p.sel                        // the cast's first render shows it
 		p.live = true
 		p.rules = styleElement(rulesID, selectionRules(p.Doc.Entities))
 		p.dark = prefersDark()

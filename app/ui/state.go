@@ -40,8 +40,25 @@ func (p *Page) restore(ctx app.Context, query string) {
 		p.say(p.mentionLabel())
 	}
 	if p.live {
+		p.syncPressed()
 		p.showCurrent(ctx, true)
 	}
+}
+
+// syncPressed sets aria-pressed on the cast's buttons whose entity was selected or deselected since
+// the last call: go-app builds the cast's list again only for a new filter (see Cast).
+func (p *Page) syncPressed() {
+	for _, id := range p.pressed.IDs() {
+		if !p.sel.Has(id) {
+			setPressed(id, false)
+		}
+	}
+	for _, id := range p.sel.IDs() {
+		if !p.pressed.Has(id) {
+			setPressed(id, true)
+		}
+	}
+	p.pressed = p.sel
 }
 
 // commit writes the state into the page's address, as a new history entry when push is set (a change
@@ -54,6 +71,7 @@ func (p *Page) restore(ctx app.Context, query string) {
 // is painted, which it often does, the highlights would wait for the whole page's render.
 func (p *Page) commit(ctx app.Context, push, scroll bool) {
 	setClass(rootID, p.classes())
+	p.syncPressed()
 	setStyleText(highlightsID, p.css())
 	p.showCurrent(ctx, scroll)
 	query := p.state().Query()

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -32,8 +33,11 @@ const (
 	loadTimeout = 3 * time.Minute
 	// clickTimeout bounds the wait for one click's paint.
 	clickTimeout = 20 * time.Second
-	// clickPause separates clicks, so that each starts from a quiet page.
+	// clickPause separates clicks, so that each starts from a quiet page; the pointer rests on the
+	// button that long before it presses it.
 	clickPause = 100 * time.Millisecond
+	// clickHold is how long the button is held down, about as long as a person holds it.
+	clickHold = 80 * time.Millisecond
 	// clickEntities is how many cast entries the clicks go round; each is clicked on, then off.
 	clickEntities = 6
 )
@@ -229,7 +233,7 @@ func (c *chrome) clickRun(url, ready string, n int) (*clickResult, error) {
 	}
 	for i := range n {
 		sel := `#cast button[data-entity="` + ids[(i/2)%len(ids)] + `"]`
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(sel))); err != nil {
+		if err := chromedp.Do(ctx, personClick(sel)); err != nil {
 			return nil, fmt.Errorf("clicking %s on %s: %w", sel, url, err)
 		}
 		wait := fmt.Sprintf("window.__clicks.paint.length >= %d", i+1)
@@ -242,6 +246,37 @@ func (c *chrome) clickRun(url, ready string, n int) (*clickResult, error) {
 		}
 	}
 	return chromedp.Run(ctx, chromedp.Evaluate[*clickResult](`({paint: window.__clicks.paint, dom: window.__clicks.dom})`))
+}
+
+// personClick clicks the element at sel as a person does: the pointer moves onto it and rests there,
+// then the button goes down and, a moment later, up. (chromedp.Click presses at once where the
+// pointer was not: the hover and the press then ask for a frame of their own just before the click,
+// which the click's frame must wait behind.)
+func personClick(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		c, err := chromedp.Evaluate[[2]float64](`(() => {
+			const el = document.querySelector(`+strconv.Quote(sel)+`);
+			el.scrollIntoView({block: "nearest"});
+			const r = el.getBoundingClientRect();
+			return [r.left + r.width / 2, r.top + r.height / 2];
+		})()`)(ctx, t)
+		if err != nil {
+			return err
+		}
+		x, y := c[0], c[1]
+		for _, a := range []chromedp.Action[chromedp.Void]{
+			chromedp.MouseEvent(chromedp.MouseMoved, x, y),
+			chromedp.Sleep(clickPause),
+			chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+			chromedp.Sleep(clickHold),
+			chromedp.MouseEvent(chromedp.MouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		} {
+			if _, err := a(ctx, t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // measureBrowser starts the servers and Chromium, loads each page cold cfg.loads times, interleaved,

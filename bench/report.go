@@ -268,7 +268,10 @@ func (r *results) table() string {
 		"what highlights the mentions changed (requestAnimationFrame, then a task): the text of `<style id=\"highlights\">`, or " +
 		"the classes of the page's root, which Dramatis toggles once live. The style-swap page is the static page with a " +
 		"script that only toggles `aria-pressed` and rewrites such a `<style>`: the floor for highlighting by rewriting a style " +
-		"sheet, including the wait for the next frame (up to 16.7 ms at 60 Hz).\n")
+		"sheet, including the wait for the next frame (up to 16.7 ms at 60 Hz). The probe's task is queued ahead of any " +
+		"the page queues in the same frame, so work a page leaves until after the paint does not count. Each click is " +
+		"made as a person makes it: the pointer rests on the button for 100 ms, presses it and lets go 80 ms later; " +
+		"the time runs from the click, when the button is let go.\n")
 	return b.String()
 }
 

@@ -310,3 +310,35 @@ func TestExport(t *testing.T) {
 	}
 	b.assertClean()
 }
+
+// TestHistoryStepBeforePaint steps through the history in the same task as a click, before the
+// click's frame is painted and its address written: the page shows the state of the step, and the
+// click's address does not land over it afterwards.
+func TestHistoryStepBeforePaint(t *testing.T) {
+	e := setupEnv(t)
+	b := newBrowser(t, e)
+	b.openLive("/")
+	b.click(buttonSelector(ramaID))
+	b.waitSelection([]string{ramaID})
+	b.waitReader("the address with Rama", func(st readerState) error {
+		if st.Search != "?e="+ramaID {
+			return fmt.Errorf("location.search is %q", st.Search)
+		}
+		return nil
+	})
+
+	// The popstate event stands in for a step back that the browser delivers within the frame.
+	b.do("clicking Albania and stepping back at once", chromedp.Evaluate[chromedp.Void](`(() => {
+		document.querySelector('`+buttonSelector(alID)+`').click();
+		window.dispatchEvent(new PopStateEvent('popstate', {state: null}));
+	})()`))
+	// Two frames and a task after: the click's address would have been written by then.
+	b.do("waiting for two frames", chromedp.Evaluate[chromedp.Void](
+		`new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))))`,
+		chromedp.EvalAwaitPromise))
+	b.waitSelection([]string{ramaID})
+	if got := mustEvaluate[string](b, `location.search`); got != "?e="+ramaID {
+		t.Errorf("after the step, location.search is %q, want %q", got, "?e="+ramaID)
+	}
+	b.assertClean()
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -198,6 +199,23 @@ func TestOfflineAtRoot(t *testing.T) {
 	b.assertLocalRequests()
 }
 
+// deployLater dates every file of dist a minute from now, as a later deployment would be. The two
+// builds of a test can fall in the same second, and a host's Last-Modified has whole seconds: the
+// browser's check of the service worker would then be told its copy is current, and find no update.
+func deployLater(t *testing.T, dist string) {
+	t.Helper()
+	later := time.Now().Add(time.Minute)
+	err := filepath.WalkDir(dist, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		return os.Chtimes(path, later, later)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestUpdateBanner deploys a new version under an open app: the app says so, and reloading runs it.
 func TestUpdateBanner(t *testing.T) {
 	e := setupEnv(t)
@@ -223,6 +241,7 @@ func TestUpdateBanner(t *testing.T) {
 		}
 	}
 	distB := buildSite(t, e, "", "-content", content)
+	deployLater(t, distB)
 
 	host := startStatic(t, "", "", distA)
 	b := newBrowser(t, envFor(e, host))

@@ -31,7 +31,7 @@ type Cast struct {
 	// Query is the filter the groups went through, for the message when nothing matches.
 	Query string
 
-	list  string // castHTML of the groups
+	list  string // castHTML of the groups, which change with the filter alone
 	query string // the filter list was built for
 	built bool
 }

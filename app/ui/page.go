@@ -52,6 +52,7 @@ type Page struct {
 	// What a link carries (see reader.State).
 	sel       Selection
 	pressed   Selection // what the cast's buttons show, see syncPressed
+	epoch     int       // counts restores, so that an address written after a paint is not out of date
 	focus     string    // the entity in focus, "" when nothing is selected
 	cur       int       // the current mention's place among the focused entity's, from 0; -1 for none
 	together  bool
@@ -82,6 +83,7 @@ func (p *Page) OnInit() {
 	p.cur = -1
 	if app.IsClient {
 		p.restore(app.Context{}, currentQuery()) // not live yet: restore needs no context
+		p.announce = ""                          // said once mounted, see OnMount
 		p.pressed = p.sel                        // the cast's first render shows it
 		p.live = true
 		p.rules = styleElement(rulesID, selectionRules(p.Doc.Entities))
@@ -101,7 +103,8 @@ func (p *Page) OnNav(ctx app.Context) {
 }
 
 // OnMount starts handling the children's actions, the keyboard and the history, applies the
-// remembered theme and shows the current mention. It renders the page only when the theme changed.
+// remembered theme and shows and announces the current mention of a link. It renders the page only
+// when one of those changed it.
 func (p *Page) OnMount(ctx app.Context) {
 	p.handleActions(ctx)
 	p.stop = append(p.stop,
@@ -112,7 +115,10 @@ func (p *Page) OnMount(ctx app.Context) {
 	p.theme = loadTheme(ctx)
 	p.dark = p.theme == "dark" || (p.theme == "" && prefersDark())
 	p.showCurrent(ctx, true)
-	if p.theme == "" && p.dark == dark {
+	if p.cur >= 0 {
+		p.say(p.mentionLabel()) // a live region says only what changes in it once it is there
+	}
+	if p.theme == "" && p.dark == dark && p.cur < 0 {
 		ctx.PreventUpdate()
 	}
 }
@@ -161,9 +167,9 @@ func (p *Page) Render() app.UI {
 	)
 }
 
-// highlights returns the generated <style> of the highlights (see css). Until the page is live (on the
-// server, and in the first render in the browser) it is raw, since go-app would escape its text; once
-// live it is a text node, which commit changes at once and the next render sets to the same text.
+// highlights returns the generated <style> of the highlights (see css). On the server it is raw, since
+// go-app would escape its text; in the browser, where the page is live from the first render, it is a
+// text node, which commit changes at once and the next render sets to the same text.
 func (p *Page) highlights() app.UI {
 	if !p.live {
 		return app.Raw(`<style id="` + highlightsID + `">` + p.css() + `</style>`)

@@ -23,7 +23,8 @@ func (p *Page) state() reader.State {
 }
 
 // restore sets the state from a query string, ignoring the ids that are not in the cast with a quiet
-// notice. When the page is live it then shows the current mention.
+// notice. When the page is live it then shows the state at once, as commit does: go-app, which
+// writes only what differs from its last render, may not have rendered the state a click left yet.
 func (p *Page) restore(ctx app.Context, query string) {
 	st, unknown := reader.ParseQuery(query, func(id string) bool { _, ok := p.rd.Entity(id); return ok })
 	p.notice = unknownNotice(unknown)
@@ -39,7 +40,10 @@ func (p *Page) restore(ctx app.Context, query string) {
 		p.cur = st.Mention - 1
 		p.say(p.mentionLabel())
 	}
+	p.epoch++ // an address written for the state before is out of date
 	if p.live {
+		setClass(rootID, p.classes())
+		setStyleText(highlightsID, p.css())
 		p.syncPressed()
 		p.showCurrent(ctx, true)
 	}
@@ -74,12 +78,16 @@ func (p *Page) commit(ctx app.Context, push, scroll bool) {
 	p.syncPressed()
 	setStyleText(highlightsID, p.css())
 	p.showCurrent(ctx, scroll)
-	query := p.state().Query()
+	query, epoch := p.state().Query(), p.epoch
 	ctx.PreventUpdate()
-	afterPaint(ctx, func(app.Context) { setQuery(query, push) })
+	afterPaint(ctx, func(app.Context) {
+		if p.epoch == epoch { // no link or history step restored another state meanwhile
+			setQuery(query, push)
+		}
+	})
 }
 
-// showCurrent marks the current mention in the article once go-app has rendered the state.
+// showCurrent marks the current mention in the article at go-app's next frame.
 func (p *Page) showCurrent(ctx app.Context, scroll bool) {
 	id, n, namesOnly := p.focus, p.cur, p.namesOnly
 	ctx.Defer(func(app.Context) { showMention(id, n, namesOnly, scroll) })

@@ -596,6 +596,16 @@ func (b *browser) open(path string) {
 	}
 }
 
+// onNewDocument has the page run script in every document it loads from now on, before the page's
+// own scripts.
+func (b *browser) onNewDocument(script string) {
+	b.t.Helper()
+	b.do("adding a script to new documents", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
+		return err
+	}))
+}
+
 // openLive opens path at the standard viewport and waits until the WebAssembly client has mounted.
 func (b *browser) openLive(path string) {
 	b.t.Helper()

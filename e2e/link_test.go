@@ -46,9 +46,19 @@ func TestDeepLink(t *testing.T) {
 	nAl := countMentions(prerenderedArticle(t, doc), alID)
 
 	b := newBrowser(t, e)
+	// What the live page's live region says, in order: a screen reader says what changes in it once
+	// it is there, so the link's mention must come after the mount.
+	b.onNewDocument(`window.__said = [];
+		new MutationObserver(() => {
+			const a = document.querySelector('#dramatis[data-live="true"] #announce');
+			if (a && (window.__said.length === 0 || window.__said[window.__said.length - 1] !== a.textContent)) window.__said.push(a.textContent);
+		}).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});`)
 	b.openLive(link)
 	b.waitSelection([]string{ramaID, alID})
 	b.waitReader("the third mention of Albania", atMention(alID, "Albania", 2, nAl))
+	if said := mustEvaluate[[]string](b, `window.__said`); len(said) < 2 || said[0] != "" || !strings.HasPrefix(said[len(said)-1], "Mention 3 of ") {
+		t.Errorf("the live region said %q, want nothing when the page went live and then the link's mention", said)
+	}
 	b.waitReader("the third mention of Albania in view", centred)
 	if n := mustEvaluate[string](b, `document.querySelector('#notice').textContent`); n != "" {
 		t.Errorf("a valid link shows the notice %q", n)

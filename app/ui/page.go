@@ -116,9 +116,11 @@ func (p *Page) OnMount(ctx app.Context) {
 	p.dark = p.theme == "dark" || (p.theme == "" && prefersDark())
 	p.showCurrent(ctx, true)
 	if p.cur >= 0 {
-		p.say(p.mentionLabel()) // a live region says only what changes in it once it is there
+		// A live region says only what changes in it once it is on the screen.
+		label := p.mentionLabel()
+		afterPaint(ctx, func(app.Context) { p.say(label) })
 	}
-	if p.theme == "" && p.dark == dark && p.cur < 0 {
+	if p.theme == "" && p.dark == dark {
 		ctx.PreventUpdate()
 	}
 }

@@ -116,7 +116,9 @@ func (b *browser) reload() {
 func (b *browser) checkReads() {
 	b.t.Helper()
 	b.waitLive()
-	text := mustEvaluate[string](b, `document.querySelector('#article').innerText`)
+	// textContent: innerText leaves out the blocks that content-visibility: auto skips until the
+	// page's first layout after the mount has placed them.
+	text := mustEvaluate[string](b, `document.querySelector('#article').textContent`)
 	if !strings.Contains(text, "Late last month") {
 		b.t.Fatalf("#article lacks the article text: %.200q", text)
 	}

@@ -88,6 +88,26 @@ func stepsFor(m *Matcher, text []byte) (steps, found int) {
 	return int(m.steps.Load() - before), found
 }
 
+// linearSteps counts the steps that count takes over texts of about n and 4n bytes mentioning cast:
+// it must find every mention, and take about four times the steps for four times the text. It returns
+// the steps per byte of the shorter text.
+func linearSteps(t *testing.T, what string, cast []model.Entity, n int, count func([]byte) (steps, found int)) float64 {
+	t.Helper()
+	text1, want1 := syntheticText(cast, n, 1)
+	text4, want4 := syntheticText(cast, 4*n, 2)
+	steps1, found1 := count(text1)
+	steps4, found4 := count(text4)
+	if found1 != want1 || found4 != want4 {
+		t.Fatalf("%s found %d and %d mentions, want %d and %d", what, found1, found4, want1, want4)
+	}
+	ratio := float64(steps4) / float64(steps1)
+	t.Logf("%s: %d steps for %d bytes, %d steps for %d bytes: ratio %.2f", what, steps1, len(text1), steps4, len(text4), ratio)
+	if ratio < 3.5 || ratio > 4.5 {
+		t.Errorf("%s: four times the text took %.2f times the steps (%d, %d), want about 4", what, ratio, steps1, steps4)
+	}
+	return float64(steps1) / float64(len(text1))
+}
+
 // TestFindIsLinear shows that Find's work grows linearly with the text and does not grow with the
 // number of entities: it counts the trie edges followed rather than timing.
 func TestFindIsLinear(t *testing.T) {
@@ -98,18 +118,7 @@ func TestFindIsLinear(t *testing.T) {
 		t.Fatalf("the synthetic cast has %d distinct strings, want %d", m.Len(), 5000*4)
 	}
 
-	text1, want1 := syntheticText(big, n, 1)
-	text4, want4 := syntheticText(big, 4*n, 2)
-	steps1, found1 := stepsFor(m, text1)
-	steps4, found4 := stepsFor(m, text4)
-	if found1 != want1 || found4 != want4 {
-		t.Fatalf("Find found %d and %d mentions, want %d and %d", found1, found4, want1, want4)
-	}
-	ratio := float64(steps4) / float64(steps1)
-	t.Logf("5,000 entities: %d steps for %d bytes, %d steps for %d bytes: ratio %.2f", steps1, len(text1), steps4, len(text4), ratio)
-	if ratio < 3.5 || ratio > 4.5 {
-		t.Errorf("four times the text took %.2f times the steps (%d, %d), want about 4", ratio, steps1, steps4)
-	}
+	perByteBig := linearSteps(t, "Find with 5,000 entities", big, n, func(text []byte) (int, int) { return stepsFor(m, text) })
 
 	small := syntheticCast(50)
 	ms := NewMatcher(small)
@@ -118,7 +127,6 @@ func TestFindIsLinear(t *testing.T) {
 	if foundSmall != wantSmall {
 		t.Fatalf("Find found %d mentions with 50 entities, want %d", foundSmall, wantSmall)
 	}
-	perByteBig := float64(steps1) / float64(len(text1))
 	perByteSmall := float64(stepsSmall) / float64(len(textSmall))
 	t.Logf("steps per byte: %.3f with 50 entities, %.3f with 5,000", perByteSmall, perByteBig)
 	const bound = 1.5
@@ -146,19 +154,7 @@ func TestTransformIsLinear(t *testing.T) {
 		}
 		return int(m.steps.Load() - before), len(Get(pc).Mentions)
 	}
-	text1, want1 := syntheticText(cast, n, 1)
-	text4, want4 := syntheticText(cast, 4*n, 2)
-	steps1, found1 := convertSteps(text1)
-	steps4, found4 := convertSteps(text4)
-	if found1 != want1 || found4 != want4 {
-		t.Fatalf("the Transformer found %d and %d mentions, want %d and %d", found1, found4, want1, want4)
-	}
-	ratio := float64(steps4) / float64(steps1)
-	t.Logf("%d steps for %d bytes, %d steps for %d bytes: ratio %.2f", steps1, len(text1), steps4, len(text4), ratio)
-	if ratio < 3.5 || ratio > 4.5 {
-		t.Errorf("four times the text took %.2f times the steps (%d, %d), want about 4", ratio, steps1, steps4)
-	}
-	if perByte := float64(steps1) / float64(len(text1)); perByte > 1.5 {
+	if perByte := linearSteps(t, "the Transformer", cast, n, convertSteps); perByte > 1.5 {
 		t.Errorf("%.3f steps per byte, want at most 1.5", perByte)
 	}
 }

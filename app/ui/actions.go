@@ -34,8 +34,13 @@ const (
 // send sends an action with its value to Page, which holds all the state and renders what the action
 // changes. The sender renders nothing for it: go-app would otherwise render the component an event
 // happened in and each of its parents, which is the whole page, on every click.
-func send(ctx app.Context, action string, v any) {
-	ctx.NewActionWithValue(action, v)
+func send(ctx app.Context, action string, v any) { sendIf(ctx, true, action, v) }
+
+// sendIf sends the action as send does when ok; otherwise the event renders nothing either.
+func sendIf(ctx app.Context, ok bool, action string, v any) {
+	if ok {
+		ctx.NewActionWithValue(action, v)
+	}
 	ctx.PreventUpdate()
 }
 

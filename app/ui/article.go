@@ -36,9 +36,6 @@ func (a *ArticleView) Render() app.UI {
 
 // onClick selects the entity of a clicked mention and makes the mention the current one.
 func (a *ArticleView) onClick(ctx app.Context, e app.Event) {
-	if id, n := mentionTarget(e); id != "" {
-		send(ctx, actionSelect, mentionRef{Entity: id, N: n})
-		return
-	}
-	ctx.PreventUpdate() // nothing to render, see send
+	id, n := mentionTarget(e)
+	sendIf(ctx, id != "", actionSelect, mentionRef{Entity: id, N: n})
 }

@@ -37,11 +37,8 @@ func (c *EntityCard) Render() app.UI {
 
 // onClick puts the related entity whose button was clicked in focus.
 func (c *EntityCard) onClick(ctx app.Context, e app.Event) {
-	if id := dataTarget(e, "related"); id != "" {
-		send(ctx, actionFocus, id)
-		return
-	}
-	ctx.PreventUpdate() // nothing to render, see send
+	id := dataTarget(e, "related")
+	sendIf(ctx, id != "", actionFocus, id)
 }
 
 // cardFacts is the card's list of facts: the forms the article uses, the sentence of the first

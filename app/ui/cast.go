@@ -31,17 +31,16 @@ type Cast struct {
 	// Query is the filter the groups went through, for the message when nothing matches.
 	Query string
 
-	list  string // castHTML of the groups, which change with the filter alone
+	list  string // castHTML of the groups, which change with the filter alone; "" until built
 	query string // the filter list was built for
-	built bool
 }
 
 // Render draws the list, and a message when nothing matches the filter.
 func (c *Cast) Render() app.UI {
 	// The server renders the page once for each request, its state restored from the address after
 	// the first render: there the list follows the selection.
-	if !c.built || c.query != c.Query || app.IsServer {
-		c.list, c.query, c.built = castHTML(c.Groups, c.Index, c.Selection, c.Density), c.Query, true
+	if c.list == "" || c.query != c.Query || app.IsServer {
+		c.list, c.query = castHTML(c.Groups, c.Index, c.Selection, c.Density), c.Query
 	}
 	return app.Nav().ID("cast").Aria("label", "Cast of the article").OnClick(c.onClick).Body(
 		app.If(len(c.Groups) == 0, func() app.UI {
@@ -53,11 +52,8 @@ func (c *Cast) Render() app.UI {
 
 // onClick selects or deselects the entity whose button was clicked.
 func (c *Cast) onClick(ctx app.Context, e app.Event) {
-	if id := dataTarget(e, "entity"); id != "" {
-		send(ctx, actionToggle, id)
-		return
-	}
-	ctx.PreventUpdate() // nothing to render, see send
+	id := dataTarget(e, "entity")
+	sendIf(ctx, id != "", actionToggle, id)
 }
 
 // castHTML is the cast list: a section per group, with a toggle button per entity that carries its

@@ -69,11 +69,8 @@ func tickClass(id string) string { return "tick-" + id }
 
 // onClick goes to the mention of the clicked tick.
 func (r *Rail) onClick(ctx app.Context, e app.Event) {
-	if i := tickTarget(e); i >= 0 {
-		send(ctx, actionJump, i)
-		return
-	}
-	ctx.PreventUpdate() // nothing to render, see send
+	i := tickTarget(e)
+	sendIf(ctx, i >= 0, actionJump, i)
 }
 
 // railTicks returns the ticks of every mention of the article.

@@ -42,11 +42,18 @@ func (p *Page) restore(ctx app.Context, query string) {
 	}
 	p.epoch++ // an address written for the state before is out of date
 	if p.live {
-		setClass(rootID, p.classes())
-		setStyleText(highlightsID, p.css())
-		p.syncPressed()
-		p.showCurrent(ctx, true)
+		p.show(ctx, true)
 	}
+}
+
+// show writes what the state changes in the page at once, ahead of go-app's next render: the root's
+// classes, the generated highlights and the cast's pressed buttons; then it shows the current
+// mention, scrolling to it when scroll is set.
+func (p *Page) show(ctx app.Context, scroll bool) {
+	setClass(rootID, p.classes())
+	setStyleText(highlightsID, p.css())
+	p.syncPressed()
+	p.showCurrent(ctx, scroll)
 }
 
 // syncPressed sets aria-pressed on the cast's buttons whose entity was selected or deselected since
@@ -74,10 +81,7 @@ func (p *Page) syncPressed() {
 // a changed component in a timer about 8 ms after the event: when that timer fires before the frame
 // is painted, which it often does, the highlights would wait for the whole page's render.
 func (p *Page) commit(ctx app.Context, push, scroll bool) {
-	setClass(rootID, p.classes())
-	p.syncPressed()
-	setStyleText(highlightsID, p.css())
-	p.showCurrent(ctx, scroll)
+	p.show(ctx, scroll)
 	query, epoch := p.state().Query(), p.epoch
 	ctx.PreventUpdate()
 	afterPaint(ctx, func(app.Context) {

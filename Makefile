@@ -5,6 +5,9 @@ ADDR ?= :8000
 # BASE is the path a static build is served under: "" for a host's root, /dramatis for
 # https://user.github.io/dramatis/.
 BASE ?=
+# URL is the address a static build is published at (https://user.github.io/dramatis/), which link
+# previews and the canonical link need; without it they are left out.
+URL ?=
 GO ?= go
 WASM_FLAGS = -trimpath -ldflags="-s -w"
 GOLANGCI_LINT = github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0
@@ -19,7 +22,7 @@ build: wasm
 
 # dist writes the static website (index.html prerendered, app.wasm, precompressed .br/.gz) to dist/.
 dist: build
-	./bin/dramatis build -out dist -base "$(BASE)"
+	./bin/dramatis build -out dist -base "$(BASE)" -url "$(URL)"
 
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm .

@@ -22,7 +22,13 @@ func build(cmd command, doc *model.Document) error {
 	if err != nil {
 		return err
 	}
-	if err := site.WriteStatic(cmd.out, cmd.web, cmd.base, effort, newHandler(doc, wasm)); err != nil {
+	siteURL := ""
+	if cmd.url != "" {
+		if siteURL, err = site.ParseSiteURL(cmd.url); err != nil {
+			return err
+		}
+	}
+	if err := site.WriteStatic(cmd.out, cmd.web, cmd.base, siteURL, effort, newHandler(doc, wasm)); err != nil {
 		return err
 	}
 	log.Printf("dramatis: wrote %s for %s/", cmd.out, cmd.base)

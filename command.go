@@ -18,6 +18,7 @@ type command struct {
 	out     string // build: the directory to write the static site to
 	base    string // build: the path the site is served under, e.g. "/dramatis"; "" for the root
 	effort  string // build: how hard to precompress: fast, thorough or max
+	url     string // build: the address the site is published at, for link previews; "" for none
 }
 
 // commands lists the command names with what each does, for usage messages.
@@ -53,6 +54,7 @@ func parseCommand(args []string) (command, error) {
 		fs.StringVar(&cmd.out, "out", "dist", "directory to write the static site to")
 		fs.StringVar(&cmd.base, "base", "", "path prefix the site is served under, such as /dramatis")
 		fs.StringVar(&cmd.effort, "compress", "max", "how hard to precompress files: fast, thorough or max")
+		fs.StringVar(&cmd.url, "url", "", "address the site is published at, such as https://user.github.io/dramatis/, for link previews and the canonical link")
 	}
 	if err := fs.Parse(args); err != nil {
 		return cmd, err

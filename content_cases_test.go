@@ -248,3 +248,59 @@ func (c cli) testCheckHostileAndBundled(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkPreview builds the bundled article's site with and without -url and checks its link
+// preview: the address, image and canonical link with -url, none of them (never "https://")
+// without.
+func TestLinkPreview(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "dramatis")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	c := cli{bin}
+	web := t.TempDir()
+	if err := os.WriteFile(filepath.Join(web, "app.wasm"), []byte("\x00asm not really"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := func(args ...string) string {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "dist")
+		args = append([]string{"build", "-web", web, "-out", out, "-compress", "fast"}, args...)
+		if code, _, stderr := c.run(t, args...); code != 0 {
+			t.Fatalf("dramatis %s: exit %d: %s", strings.Join(args, " "), code, stderr)
+		}
+		data, err := os.ReadFile(filepath.Join(out, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+
+	bare := page()
+	for _, unwanted := range []string{`"https://"`, `property="og:url"`, `property="og:image"`, `rel="canonical"`} {
+		if strings.Contains(bare, unwanted) {
+			t.Errorf("a build without -url has %s in its page", unwanted)
+		}
+	}
+	if want := `<meta property="og:description" content="Eager to stand out as a steadfast U.S. ally`; !strings.Contains(bare, want) {
+		t.Errorf("the page's description is not the standfirst: want %q", want)
+	}
+
+	published := page("-url", "https://example.org/dramatis", "-base", "/dramatis")
+	for _, want := range []string{
+		`<meta property="og:url" content="https://example.org/dramatis/">`,
+		`<meta property="og:image" content="https://example.org/dramatis/web/icon-512.png">`,
+		`<link rel="canonical" href="https://example.org/dramatis/">`,
+	} {
+		if !strings.Contains(published, want) {
+			t.Errorf("a build with -url lacks %s", want)
+		}
+	}
+
+	for _, bad := range []string{"example.org/dramatis", "ftp://example.org/", "https://example.org/?a=1"} {
+		code, _, stderr := c.run(t, "build", "-web", web, "-out", filepath.Join(t.TempDir(), "dist"), "-url", bad)
+		if code == 0 || !strings.Contains(stderr, "-url") {
+			t.Errorf("dramatis build -url %q: exit %d, stderr %q; want a failure naming -url", bad, code, stderr)
+		}
+	}
+}

@@ -68,7 +68,7 @@ func serve(cmd command, doc *model.Document) error {
 	h.RawHeaders = append(h.RawHeaders, site.WasmPreload(""))
 	mux := http.NewServeMux()
 	mux.Handle("/web/", http.StripPrefix("/web/", noCache(http.FileServer(http.Dir(cmd.web)))))
-	mux.Handle("/", h)
+	mux.Handle("/", site.Preview(h, ""))
 	log.Printf("dramatis: serving %q on %s", doc.Meta.Title, cmd.addr)
 	return http.ListenAndServe(cmd.addr, site.Headers(site.Compress(mux)))
 }
@@ -102,7 +102,7 @@ func newHandler(doc *model.Document, wasm []byte) *app.Handler {
 		Name:            "Dramatis",
 		ShortName:       "Dramatis",
 		Title:           title,
-		Description:     "Read an article beside its cast: everyone it mentions, and where.",
+		Description:     description(doc.Meta),
 		Author:          ui.HeadText(doc.Meta.Author),
 		Lang:            "en",
 		ThemeColor:      "#23395b",
@@ -120,4 +120,13 @@ func newHandler(doc *model.Document, wasm []byte) *app.Handler {
 		WasmContentLength:     strconv.Itoa(len(wasm)),
 		ServiceWorkerTemplate: site.WorkerTemplate,
 	}
+}
+
+// description is what search results and link previews say of the page: the article's standfirst,
+// or what Dramatis does when the article has none.
+func description(meta model.Meta) string {
+	if meta.Standfirst != "" {
+		return ui.HeadText(meta.Standfirst)
+	}
+	return "Read an article beside its cast: everyone it mentions, and where."
 }

@@ -13,9 +13,9 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// seedPath is the plain-text article the Markdown was made from, relative to this package. The
-// shared folder sits beside the repository, both here and in CI.
-const seedPath = "../../shared/seed/article.txt"
+// seedPath is the plain-text article as published, which the Markdown was made from, kept beside
+// the tests so that they need nothing outside the repository.
+const seedPath = "testdata/seed.txt"
 
 // maxColumns is the width body lines are wrapped at.
 const maxColumns = 100
@@ -25,7 +25,7 @@ func readSeed(t *testing.T) []string {
 	t.Helper()
 	data, err := os.ReadFile(seedPath)
 	if errors.Is(err, fs.ErrNotExist) {
-		t.Fatalf("seed article %s is missing: it must sit in shared/seed/ beside the repository "+
+		t.Fatalf("seed article %s is missing: it must sit in content/testdata/ "+
 			"so that the Markdown can be checked against it", seedPath)
 	}
 	if err != nil {

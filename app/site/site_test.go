@@ -236,7 +236,7 @@ func TestReplaceDirKeepsOldOnFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A web directory without app.wasm: the build fails before writing anything.
-	if err := WriteStatic(out, filepath.Join(root, "no-web"), "", Fast, nil); err == nil {
+	if err := WriteStatic(out, filepath.Join(root, "no-web"), "", "", Fast, nil); err == nil {
 		t.Fatal("WriteStatic without app.wasm succeeded")
 	}
 	if got, _ := os.ReadFile(filepath.Join(out, "index.html")); string(got) != "old" {

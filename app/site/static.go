@@ -21,8 +21,10 @@ const precompressMin = 1024
 // worker and manifest, and a copy of the web directory (with app.wasm), plus precompressed siblings
 // of the larger text and wasm files. base is the path the site will be served under ("" for a
 // host's root). It writes to a temporary directory beside out and renames it into place at the end,
-// so a failed build leaves any previous out as it was. effort says how hard to compress.
-func WriteStatic(out, web, base string, effort Effort, h *app.Handler) (err error) {
+// so a failed build leaves any previous out as it was. siteURL is the address the site is published
+// at, as ParseSiteURL returns it, for link previews ("" leaves their address out); effort says how
+// hard to compress.
+func WriteStatic(out, web, base, siteURL string, effort Effort, h *app.Handler) (err error) {
 	base = strings.TrimRight(base, "/")
 	if base != "" && !strings.HasPrefix(base, "/") {
 		return fmt.Errorf("base %q must start with /", base)
@@ -50,6 +52,9 @@ func WriteStatic(out, web, base string, effort Effort, h *app.Handler) (err erro
 	if err := app.GenerateStaticWebsite(tmp, h); err != nil {
 		return fmt.Errorf("generating the static website: %w", err)
 	}
+	if err := previewPage(filepath.Join(tmp, "index.html"), siteURL); err != nil {
+		return err
+	}
 	if err := CopyDir(filepath.Join(tmp, "web"), web); err != nil {
 		return err
 	}
@@ -63,6 +68,15 @@ func WriteStatic(out, web, base string, effort Effort, h *app.Handler) (err erro
 		return err
 	}
 	return replaceDir(out, tmp)
+}
+
+// previewPage applies LinkPreview to the page file at path.
+func previewPage(path, siteURL string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, LinkPreview(data, siteURL), 0o644)
 }
 
 // fixManifest sets the manifest's scope and start URL to the base path: go-app always writes "/" as

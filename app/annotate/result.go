@@ -12,6 +12,14 @@ import (
 
 var resultKey = parser.NewContextKey()
 
+// firstBlockKey holds the number of the document's first top-level block, when SetFirstBlock set it.
+var firstBlockKey = parser.NewContextKey()
+
+// SetFirstBlock makes the Transform that parses with pc number the document's top-level blocks from
+// n rather than 0, in their data-p attributes and their mentions' paragraphs: for a document that
+// follows n blocks of another on the page, such as the article's head.
+func SetFirstBlock(pc parser.Context, n int) { pc.Set(firstBlockKey, n) }
+
 // Result is what the extension finds in one document: every mention in reading order and the
 // sentences they stand in.
 type Result struct {

@@ -42,7 +42,7 @@ func (t *Transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	an := &annotation{}
 	nb := &an.numbering
 	var nums []byte // the decimal numbers of the blocks, of which their data-p attributes are slices
-	p := 0
+	p, _ := pc.Get(firstBlockKey).(int)
 	for block := doc.FirstChild(); block != nil; block = block.NextSibling() {
 		start := len(nums)
 		nums = strconv.AppendInt(nums, int64(p), 10)

@@ -37,28 +37,39 @@ func Load(fsys fs.FS) (*model.Document, error) {
 // browser.
 const MaxArticleSize = 10 << 20
 
-// Build parses article (named file in errors) and annotates it with the given cast.
+// Build parses article (named file in errors) and annotates it with the given cast: its head (the
+// front matter's publication, title, standfirst, author and dateline, in a <header> at the top of
+// #article) and its body alike, the head's blocks and mentions first.
 func Build(file string, article []byte, entities []model.Entity) (*model.Document, error) {
 	meta, body, err := Prepare(file, article)
 	if err != nil {
 		return nil, err
 	}
 	md := NewMarkdown(annotate.New(entities))
+	hd, err := renderHead(file, md, meta)
+	if err != nil {
+		return nil, err
+	}
 	pc := parser.NewContext()
+	annotate.SetFirstBlock(pc, hd.blocks)
 	root := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	var buf bytes.Buffer
 	buf.WriteString(`<div id="article" class="article-body">`)
+	buf.WriteString(hd.html)
 	if err := md.Renderer().Render(&buf, body, root); err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	buf.WriteString(`</div>`)
 	res := annotate.Get(pc)
+	for i := range res.Mentions {
+		res.Mentions[i].Sentence += len(hd.sentences)
+	}
 	return &model.Document{
 		Meta:      meta,
 		HTML:      buf.String(),
 		Entities:  entities,
-		Mentions:  res.Mentions,
-		Sentences: res.Sentences,
+		Mentions:  append(hd.mentions, res.Mentions...),
+		Sentences: append(hd.sentences, res.Sentences...),
 	}, nil
 }
 

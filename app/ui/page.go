@@ -142,7 +142,7 @@ func (p *Page) Render() app.UI {
 		app.Div().Class("layout").Body(
 			app.Main().Class("reading").Body(
 				&Navigator{Entity: focus, Slot: p.sel.Slot(p.focus), Pos: p.cur, Total: p.total(), Selected: p.sel.Len(), SheetOpen: p.sheet},
-				&ArticleView{Meta: p.Doc.Meta, HTML: p.Doc.HTML},
+				&ArticleView{HTML: p.Doc.HTML},
 			),
 			&Rail{Ticks: p.ticks},
 			app.Aside().ID("panel").Class("panel").Aria("label", "Cast").Body(

@@ -260,7 +260,7 @@ func TestExport(t *testing.T) {
 		['edi-rama', 'il'].includes(m.getAttribute('data-entity'))).map(m => ({
 			entity: m.getAttribute('data-entity'), form: m.getAttribute('data-form'),
 			text: m.textContent.replace(/\s+/g, ' ').trim(),
-			paragraph: +m.closest('#article > [data-p]').getAttribute('data-p') + 1,
+			paragraph: +m.closest('#article [data-p]').getAttribute('data-p') + 1,
 		}))`)
 	names := map[string]string{ramaID: "Edi Rama", ilID: "Israel"}
 	check := func(format string, got []exportRow) {

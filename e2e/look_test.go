@@ -91,7 +91,7 @@ func TestDarkTheme(t *testing.T) {
 	if dark[ramaID] != "rgb(110, 68, 0)" {
 		t.Errorf("Rama is highlighted %s in the dark theme, want the dark orange rgb(110, 68, 0)", dark[ramaID])
 	}
-	if ink := mustEvaluate[string](b, `getComputedStyle(document.querySelector('#article p')).color`); ink != "rgb(236, 233, 226)" {
+	if ink := mustEvaluate[string](b, `getComputedStyle(document.querySelector('#article > p')).color`); ink != "rgb(236, 233, 226)" {
 		t.Errorf("the dark theme's text is %s", ink)
 	}
 

@@ -99,4 +99,9 @@ func TestBundledHead(t *testing.T) {
 	if got, want := strings.Join(order, ", "), "al 38, il 37, us 27, ir 20"; got != want {
 		t.Errorf("the first countries of the panel = %s, want %s", got, want)
 	}
+	// "Iranian Foreign Ministry spokesperson": the ministry is one mention, not the demonym alone.
+	ministry := regexp.MustCompile(`<mark[^>]*data-entity="foreign-ministry-of-iran"[^>]*>Iranian\s+Foreign\s+Ministry</mark>\s+spokesperson`)
+	if !ministry.MatchString(doc.HTML) {
+		t.Error(`"Iranian Foreign Ministry spokesperson" does not mark the ministry as one mention`)
+	}
 }

@@ -250,7 +250,7 @@ func TestUpdateBanner(t *testing.T) {
 	b.open("/")
 	b.waitLive()
 	b.waitInstalled()
-	titleA := mustEvaluate[string](b, `document.querySelector('h1').innerText`)
+	titleA := mustEvaluate[string](b, `document.querySelector('#article h1').textContent`)
 	if titleA == titleB {
 		t.Fatalf("version A already shows %q", titleB)
 	}
@@ -262,7 +262,16 @@ func TestUpdateBanner(t *testing.T) {
 	startStatic(t, host.addr, "", distB)
 	b.reload() // the worker still serves A, and finds B
 	b.waitLive()
-	if got := mustEvaluate[string](b, `document.querySelector('h1').innerText`); got != titleA {
+	// The title is there once the live page has mounted the article; it must be A's.
+	var got string
+	b.eventually("the title after the reload", settleTimeout, func() error {
+		got = mustEvaluate[string](b, `(document.querySelector('#dramatis[data-live="true"] #article h1') || {}).textContent || ""`)
+		if got == "" {
+			return fmt.Errorf("no title yet")
+		}
+		return nil
+	})
+	if got != titleA {
 		t.Errorf("after deploying B, the first reload shows %q, want version A's %q from the cache", got, titleA)
 	}
 	b.eventually("the update banner", 60*time.Second, func() error {

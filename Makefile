@@ -12,7 +12,7 @@ GO ?= go
 WASM_FLAGS = -trimpath -ldflags="-s -w"
 GOLANGCI_LINT = github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0
 
-.PHONY: run build dist wasm test test-wasm e2e-deps fuzz bench lint clean
+.PHONY: run build dist wasm test test-wasm e2e-deps fuzz bench lint clean model
 
 run: build
 	./bin/dramatis serve -addr $(ADDR)
@@ -61,3 +61,12 @@ lint:
 
 clean:
 	rm -rf bin dist web/app.wasm e2e/node_modules
+
+# model retrains the tagger of app/detect/ner from the CoNLL-2003 training split and rewrites its
+# weights (app/detect/ner/weights.bin.gz). CONLL is the folder holding conll2003-train.txt and
+# conll.py, which turns it into articles; the corpus itself is never part of the repository.
+model:
+	@test -n "$(CONLL)" || { echo "usage: make model CONLL=DIR (DIR holds conll2003-train.txt and conll.py)"; exit 2; }
+	rm -rf .model-train && python3 "$(CONLL)/conll.py" split "$(CONLL)/conll2003-train.txt" .model-train
+	$(GO) run ./app/detect/ner/train -train .model-train -holdout 0
+	rm -rf .model-train

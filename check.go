@@ -3,13 +3,18 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 
 	"github.com/dramatis/dramatis/app/catalog"
+	"github.com/dramatis/dramatis/app/detect"
 	"github.com/dramatis/dramatis/app/document"
 	"github.com/dramatis/dramatis/app/lint"
 	"github.com/dramatis/dramatis/app/model"
@@ -31,7 +36,8 @@ func checkContent(w io.Writer, dir string, doc *model.Document) error {
 		fsys = os.DirFS(dir)
 	}
 	_, lines, err := catalog.LoadWithLines(fsys, content.CatalogueFile)
-	if err != nil {
+	detected := errors.Is(err, fs.ErrNotExist) // no catalogue: doc's cast was detected
+	if err != nil && !detected {
 		return err
 	}
 	article, err := fs.ReadFile(fsys, content.ArticleFile)
@@ -42,9 +48,14 @@ func checkContent(w io.Writer, dir string, doc *model.Document) error {
 	if err != nil {
 		return err
 	}
-	warnings := append(
-		lint.Unused(filepath.Join(dir, content.CatalogueFile), doc.Entities, lines, doc.Mentions),
-		lint.Uncovered(filepath.Join(dir, content.ArticleFile), body, doc.Entities)...)
+	articlePath := filepath.Join(dir, content.ArticleFile)
+	warnings := lint.Uncovered(articlePath, body, doc.Entities)
+	if !detected {
+		warnings = append(lint.Unused(filepath.Join(dir, content.CatalogueFile), doc.Entities, lines, doc.Mentions), warnings...)
+		if warnings, err = withAdditions(warnings, articlePath, article, doc.Entities); err != nil {
+			return err
+		}
+	}
 	for _, warning := range warnings {
 		if _, err := fmt.Fprintln(w, warning); err != nil {
 			return err
@@ -54,8 +65,36 @@ func checkContent(w io.Writer, dir string, doc *model.Document) error {
 	if name == "" {
 		name = "the bundled article"
 	}
-	_, err = fmt.Fprintf(w, "%s: %d entities, %d mentions, %s\n", name, len(doc.Entities), len(doc.Mentions), plural(len(warnings), "warning"))
+	cast := ""
+	if detected {
+		cast = fmt.Sprintf(" (no %s: the cast was detected)", content.CatalogueFile)
+	}
+	_, err = fmt.Fprintf(w, "%s: %d entities, %d mentions, %s%s\n", name, len(doc.Entities), len(doc.Mentions), plural(len(warnings), "warning"), cast)
 	return err
+}
+
+// withAdditions appends a warning for each entity that detection finds in the article and the
+// catalogue lacks.
+func withAdditions(warnings []lint.Warning, articlePath string, article []byte, curated []model.Entity) ([]lint.Warning, error) {
+	detected, err := document.Detect(articlePath, article)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range detect.Additions(curated, detected) {
+		warnings = append(warnings, lint.Warning{File: articlePath, Line: firstLine(article, e.Name),
+			Msg: fmt.Sprintf("detection would add %s %q (dramatis suggest writes it)", e.Kind, e.Name)})
+	}
+	return warnings, nil
+}
+
+// firstLine returns the line of the article on which name first stands, or 1.
+func firstLine(article []byte, name string) int {
+	words := strings.Fields(regexp.QuoteMeta(name))
+	loc := regexp.MustCompile(strings.Join(words, `\s+`)).FindIndex(article)
+	if loc == nil {
+		return 1
+	}
+	return bytes.Count(article[:loc[0]], []byte("\n")) + 1
 }
 
 // plural returns n and noun, with an "s" unless n is 1.

@@ -19,6 +19,7 @@ type command struct {
 	base    string // build: the path the site is served under, e.g. "/dramatis"; "" for the root
 	effort  string // build: how hard to precompress: fast, thorough or max
 	url     string // build: the address the site is published at, for link previews; "" for none
+	file    string // suggest, mentions: an article file to read instead of a content directory
 }
 
 // commands lists the command names with what each does, for usage messages.
@@ -26,6 +27,8 @@ var commands = []struct{ name, about string }{
 	{"serve", "serve the article and its cast on -addr (the default command)"},
 	{"build", "write the article as a static website to -out, for hosting under -base"},
 	{"check", "validate a content directory and warn about gaps in its cast"},
+	{"suggest", "write a catalogue for an article (-content DIR or FILE.md) to stdout: its entries, then what detection adds"},
+	{"mentions", "write an article's mentions (-content DIR or FILE.md) to stdout as JSON Lines with byte offsets"},
 }
 
 // parseCommand reads the command line (without the program name).
@@ -58,6 +61,10 @@ func parseCommand(args []string) (command, error) {
 	}
 	if err := fs.Parse(args); err != nil {
 		return cmd, err
+	}
+	if (cmd.name == "suggest" || cmd.name == "mentions") && fs.NArg() == 1 && cmd.content == "" {
+		cmd.file = fs.Arg(0)
+		return cmd, nil
 	}
 	if fs.NArg() > 0 {
 		return cmd, fmt.Errorf("unexpected argument %q", fs.Arg(0))

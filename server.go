@@ -26,6 +26,9 @@ import (
 // loadDocument builds the Document from the bundled content or from cmd.content, and its JSON form
 // for the page (without the body's HTML, which the page carries already).
 func loadDocument(cmd command) (*model.Document, string, error) {
+	if cmd.file != "" {
+		return loadFile(cmd.file)
+	}
 	var fsys fs.FS = content.FS
 	if cmd.content != "" {
 		fsys = os.DirFS(cmd.content)
@@ -37,6 +40,28 @@ func loadDocument(cmd command) (*model.Document, string, error) {
 		}
 		return nil, "", err
 	}
+	return withData(doc)
+}
+
+// loadFile builds the Document of an article file, with its detected cast.
+func loadFile(file string) (*model.Document, string, error) {
+	article, err := os.ReadFile(file)
+	if err != nil {
+		return nil, "", err
+	}
+	entities, err := document.Detect(file, article)
+	if err != nil {
+		return nil, "", err
+	}
+	doc, err := document.Build(file, article, entities)
+	if err != nil {
+		return nil, "", err
+	}
+	return withData(doc)
+}
+
+// withData returns doc with its JSON form for the page.
+func withData(doc *model.Document) (*model.Document, string, error) {
 	// The body's HTML is in the page already, inside #article: the client reads it from there.
 	light := *doc
 	light.HTML = ""
@@ -50,6 +75,10 @@ func loadDocument(cmd command) (*model.Document, string, error) {
 // runCommand carries out the command on the server.
 func runCommand(cmd command, doc *model.Document) error {
 	switch cmd.name {
+	case "suggest":
+		return suggest(os.Stdout, cmd)
+	case "mentions":
+		return mentions(os.Stdout, cmd)
 	case "build":
 		return build(cmd, doc)
 	case "check":

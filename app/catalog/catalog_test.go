@@ -29,7 +29,7 @@ func withAlbania(lines ...string) string {
 	return doc(append(append([]string{}, albania...), lines...)...)
 }
 
-const fields = "id, name, kind, aliases, demonyms, places, role, country"
+const fields = "id, name, kind, aliases, demonyms, places, role, country, source"
 
 var parseErrorTests = []struct {
 	name string

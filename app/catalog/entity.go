@@ -13,7 +13,7 @@ import (
 )
 
 // fieldNames lists the fields an entity may have, in the order error messages give them.
-var fieldNames = []string{"id", "name", "kind", "aliases", "demonyms", "places", "role", "country"}
+var fieldNames = []string{"id", "name", "kind", "aliases", "demonyms", "places", "role", "country", "source"}
 
 // slugPattern matches a valid id.
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -124,6 +124,14 @@ func (p *parser) entry(n *yaml.Node) *entry {
 		case "country":
 			e.Country = p.text(value, "country")
 			e.country = value
+		case "source":
+			e.Source = model.Source(p.text(value, "source"))
+			if e.Source != model.SourceAuto && e.Source != model.SourceCurated {
+				p.errorf(value, "unknown source %q (want %s, or no source field for a curated entry)", e.Source, model.SourceAuto)
+			}
+			if e.Source == model.SourceCurated {
+				e.Source = ""
+			}
 		}
 	}
 	p.checkRequired(e, values)

@@ -5,31 +5,51 @@ package document
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/dramatis/dramatis/app/annotate"
 	"github.com/dramatis/dramatis/app/catalog"
+	"github.com/dramatis/dramatis/app/detect"
 	"github.com/dramatis/dramatis/app/model"
 	"github.com/dramatis/dramatis/content"
 )
 
 // Load reads content.ArticleFile and content.CatalogueFile from fsys and builds their Document.
+// Without a catalogue, the cast is detected (see Detect), every entry marked auto.
 func Load(fsys fs.FS) (*model.Document, error) {
 	entities, err := catalog.Load(fsys, content.CatalogueFile)
-	if err != nil {
+	noCatalogue := errors.Is(err, fs.ErrNotExist)
+	if err != nil && !noCatalogue {
 		return nil, err
 	}
 	article, err := fs.ReadFile(fsys, content.ArticleFile)
 	if err != nil {
 		return nil, err
 	}
+	if noCatalogue {
+		if entities, err = Detect(content.ArticleFile, article); err != nil {
+			return nil, err
+		}
+	}
 	return Build(content.ArticleFile, article, entities)
+}
+
+// Detect proposes the cast of an article (named file in errors) with package detect, from its head
+// and its body; the article is checked as Build checks it.
+func Detect(file string, article []byte) ([]model.Entity, error) {
+	meta, body, err := Prepare(file, article)
+	if err != nil {
+		return nil, err
+	}
+	return detect.Detect(meta, body), nil
 }
 
 // MaxArticleSize is the largest article, in bytes, that Prepare accepts. It is a hundred times a long
@@ -41,14 +61,21 @@ const MaxArticleSize = 10 << 20
 // front matter's publication, title, standfirst, author and dateline, in a <header> at the top of
 // #article) and its body alike, the head's blocks and mentions first.
 func Build(file string, article []byte, entities []model.Entity) (*model.Document, error) {
+	doc, _, err := build(file, article, entities)
+	return doc, err
+}
+
+// build is Build, also returning where each of the body's mentions lies in the prepared body (see
+// Prepare), in reading order.
+func build(file string, article []byte, entities []model.Entity) (*model.Document, []text.Segment, error) {
 	meta, body, err := Prepare(file, article)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	md := NewMarkdown(annotate.New(entities))
 	hd, err := renderHead(file, md, meta)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	pc := parser.NewContext()
 	annotate.SetFirstBlock(pc, hd.blocks)
@@ -57,7 +84,7 @@ func Build(file string, article []byte, entities []model.Entity) (*model.Documen
 	buf.WriteString(`<div id="article" class="article-body">`)
 	buf.WriteString(hd.html)
 	if err := md.Renderer().Render(&buf, body, root); err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, nil, fmt.Errorf("%s: %w", file, err)
 	}
 	buf.WriteString(`</div>`)
 	res := annotate.Get(pc)
@@ -70,7 +97,7 @@ func Build(file string, article []byte, entities []model.Entity) (*model.Documen
 		Entities:  entities,
 		Mentions:  append(hd.mentions, res.Mentions...),
 		Sentences: append(hd.sentences, res.Sentences...),
-	}, nil
+	}, annotate.Spans(root.(*ast.Document)), nil
 }
 
 // Prepare checks article (named file in errors) and splits it into its front matter and its Markdown

@@ -168,7 +168,33 @@ func TestLoadMissingFiles(t *testing.T) {
 	if _, err := Load(fstest.MapFS{content.CatalogueFile: {Data: catalogue}}); err == nil {
 		t.Errorf("Load without %s: error = nil, want one", content.ArticleFile)
 	}
-	if _, err := Load(fstest.MapFS{content.ArticleFile: {Data: []byte("Text\n")}}); err == nil {
-		t.Errorf("Load without %s: error = nil, want one", content.CatalogueFile)
+}
+
+// Without a catalogue, the cast is detected: every entry is marked auto and the article's names are
+// marked as mentions.
+func TestLoadDetects(t *testing.T) {
+	article := []byte("---\ntitle: Albania and Greece sign a deal\n---\n\nPrime Minister Edi Rama met Greek leaders in Athens on Monday. Rama said Albania would sign.\n")
+	doc, err := Load(fstest.MapFS{content.ArticleFile: {Data: article}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]model.Entity{}
+	for _, e := range doc.Entities {
+		ids[e.ID] = e
+		if !e.Auto() {
+			t.Errorf("%s is not marked auto", e.ID)
+		}
+	}
+	for _, id := range []string{"al", "gr", "edi-rama"} {
+		if _, ok := ids[id]; !ok {
+			t.Errorf("no %s in the detected cast %v", id, doc.Entities)
+		}
+	}
+	idx := model.NewIndex(doc)
+	if idx.Count("al") != 2 || idx.Count("edi-rama") != 2 || idx.Count("gr") != 3 {
+		t.Errorf("mentions: Albania %d, Edi Rama %d, Greece %d; want 2, 2 and 3 (the headline counts; Greece, Greek, Athens)", idx.Count("al"), idx.Count("edi-rama"), idx.Count("gr"))
+	}
+	if _, err := Load(fstest.MapFS{content.ArticleFile: {Data: []byte{0xff, 0xfe, 'x'}}}); err == nil || !strings.Contains(err.Error(), "article.md:1: invalid UTF-8") {
+		t.Errorf("Load of invalid UTF-8 without a catalogue: %v, want the file and line", err)
 	}
 }

@@ -52,7 +52,22 @@ type Entity struct {
 	Places   []string `json:"places,omitempty"`
 	Role     string   `json:"role,omitempty"`
 	Country  string   `json:"country,omitempty"`
+	// Source says where the entry came from: SourceCurated (a catalogue, also when empty) or
+	// SourceAuto (detection). Its names come from the same place.
+	Source Source `json:"source,omitempty"`
 }
+
+// Source says where an entity came from.
+type Source string
+
+// The sources of an entity.
+const (
+	SourceCurated Source = "curated" // written or reviewed by someone, in entities.yaml
+	SourceAuto    Source = "auto"    // proposed by detection, reviewed by no one
+)
+
+// Auto reports whether the entity came from detection.
+func (e Entity) Auto() bool { return e.Source == SourceAuto }
 
 // Form says which of an entity's names a mention used.
 type Form string

@@ -2,7 +2,6 @@ package eval
 
 import (
 	"fmt"
-	"os"
 	"slices"
 
 	"github.com/dramatis/dramatis/app/document"
@@ -19,6 +18,8 @@ type Cast struct {
 	// by exact span and entity (a detected entity stands for the catalogue entity whose mentions it
 	// shares most).
 	Mentions Score
+	// False and Missed describe the mentions counted as false alarms and as misses.
+	False, Missed []string
 }
 
 // names returns an entity's name and aliases.
@@ -101,17 +102,13 @@ func ScoreCast(file string, article []byte, gold []model.Entity) (Cast, error) {
 			hit[at] = true
 		case judged(detectedKind[m.Entity]) || ok && judged(goldKind[g]):
 			c.Mentions.FP++
-			if os.Getenv("EVAL_DEBUG") != "" {
-				fmt.Printf("false %s %q (gold %s)\n", m.Entity, m.Text, g)
-			}
+			c.False = append(c.False, fmt.Sprintf("%s %q (the catalogue: %q)", m.Entity, m.Text, g))
 		}
 	}
 	for _, m := range want {
 		if judged(goldKind[m.Entity]) && !hit[span{m.Start, m.End}] {
 			c.Mentions.FN++
-			if os.Getenv("EVAL_DEBUG") != "" {
-				fmt.Printf("miss %s %q\n", m.Entity, m.Text)
-			}
+			c.Missed = append(c.Missed, fmt.Sprintf("%s %q", m.Entity, m.Text))
 		}
 	}
 	return c, nil

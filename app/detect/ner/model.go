@@ -14,10 +14,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
-	"fmt"
-	"io"
 	"encoding/binary"
 	"errors"
+	"fmt"
+	"io"
 	"math"
 	"sync"
 )

@@ -43,7 +43,8 @@ bench:
 
 # fuzz-for runs each fuzz target for the time given.
 fuzz-for = $(GO) test -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime $(1) ./app/annotate && \
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(1) ./app/catalog
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(1) ./app/catalog && \
+	$(GO) test -run '^$$' -fuzz '^FuzzDetect$$' -fuzztime $(1) ./app/detect
 
 # The pure packages also run under WebAssembly (Node), as the browser runs them.
 test-wasm:

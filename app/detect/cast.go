@@ -38,6 +38,9 @@ type caster struct {
 	byKey    map[string]*draft
 	// owner maps each string claimed as a name of some entity to it.
 	owner map[string]*draft
+	// steps counts the steps of the loops over names, for tests that show that the work grows
+	// linearly with the text.
+	steps int
 }
 
 // draft is an entity being built: its names with how often each occurs.
@@ -49,9 +52,12 @@ type draft struct {
 	seen  int
 }
 
-// buildCast turns the tagger's names into a cast.
-func buildCast(sents []ner.Sentence, found [][]ner.Span) []model.Entity {
-	c := &caster{sents: sents, byKey: map[string]*draft{}, owner: map[string]*draft{}}
+func newCaster(sents []ner.Sentence) *caster {
+	return &caster{sents: sents, byKey: map[string]*draft{}, owner: map[string]*draft{}}
+}
+
+// build turns the tagger's names into a cast.
+func (c *caster) build(found [][]ner.Span) []model.Entity {
 	c.collect(found)
 	acronyms := c.acronyms()
 	c.countries()
@@ -64,9 +70,17 @@ func buildCast(sents []ner.Sentence, found [][]ner.Span) []model.Entity {
 // collect lists the tagger's names and the gazetteer's names the tagger left out, in reading order.
 func (c *caster) collect(found [][]ner.Span) {
 	g := gaz()
+	surnames := map[string]bool{} // the last words of people's names
+	for i, s := range c.sents {
+		for _, sp := range found[i] {
+			if sp.Type == typePER {
+				surnames[s.Tokens[sp.End-1].Text] = true
+			}
+		}
+	}
 	for i, s := range c.sents {
 		covered := make([]bool, len(s.Tokens))
-		for _, sp := range joinMinistries(s, organisations(s, tidy(s, found[i]))) {
+		for _, sp := range joinMinistries(s, organisations(s, tidy(s, people(s, found[i], surnames)))) {
 			o := c.occurrence(i, sp.Start, sp.End, sp.Type)
 			o.gaz = g.whole(s.Tokens[sp.Start:sp.End])
 			c.occ = append(c.occ, o)
@@ -97,11 +111,42 @@ func (c *caster) collect(found [][]ner.Span) {
 	})
 }
 
+// people gives back to a person a name that the tagger took, with the words before it, for
+// something else, when the text names the person elsewhere: "Secretary of State Mike Pompeo" is
+// not the organisation "State Mike Pompeo" when "Pompeo" is a person further on.
+func people(s ner.Sentence, spans []ner.Span, surnames map[string]bool) []ner.Span {
+	for i, sp := range spans {
+		last := s.Tokens[sp.End-1].Text
+		if sp.Type == typePER || sp.Type == typeMISC || sp.End-sp.Start < 2 || !surnames[last] || s.Gaz[sp.End-1] != "" {
+			continue
+		}
+		start := sp.End - 1
+		if prev := s.Tokens[start-1].Text; startsUpper(prev) && !orgWords[prev] && !roleWords[strings.ToLower(prev)] && start-1 > sp.Start {
+			start--
+		}
+		if orgWords[s.Tokens[sp.Start].Text] || start == sp.Start {
+			continue
+		}
+		spans[i] = ner.Span{Start: start, End: sp.End, Type: typePER}
+	}
+	return spans
+}
+
 // tidy drops names that end in a lower-case word, which names seldom do ("Muslim states"), and
 // joins a one-word place to the place right after it ("Camp" "Ashraf-3" → "Camp Ashraf-3").
 func tidy(s ner.Sentence, spans []ner.Span) []ner.Span {
 	out := make([]ner.Span, 0, len(spans))
 	for _, sp := range spans {
+		// Marks at either end are no part of a name; a name of marks alone is none.
+		for sp.Start < sp.End && !hasLetterOrDigit(s.Tokens[sp.Start].Text) {
+			sp.Start++
+		}
+		for sp.End > sp.Start && !hasLetterOrDigit(s.Tokens[sp.End-1].Text) {
+			sp.End--
+		}
+		if sp.Start == sp.End {
+			continue
+		}
 		if last := s.Tokens[sp.End-1].Text; startsLower(last) {
 			continue
 		}
@@ -147,9 +192,13 @@ func organisations(s ner.Sentence, spans []ner.Span) []ner.Span {
 		for start < end && (sentenceStart(toks, start) && !orgWords[toks[start].Text] && s.Gaz[start] == "" && end-start > 1 || titles[toks[start].Text]) {
 			start++
 		}
+		if start == end {
+			k = end
+			continue
+		}
 		acr := end+2 < len(toks) && toks[end].Text == "(" && toks[end+2].Text == ")" && isAcronym(toks[end+1].Text)
 		org := orgWords[toks[end-1].Text] && end-start > 1 || orgWords[toks[start].Text] && end-start > 2 && toks[start+1].Text == "of"
-		if start < end && (org || acr && s.Gaz[start] == "") {
+		if org || acr && s.Gaz[start] == "" {
 			spans = append(spans, ner.Span{Start: start, End: end, Type: typeORG})
 		}
 		k = end
@@ -165,6 +214,10 @@ func hasCompanySuffix(toks []ner.Token) bool {
 		}
 	}
 	return false
+}
+
+func hasLetterOrDigit(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
 func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
@@ -232,10 +285,34 @@ func (g *gazIndex) whole(toks []ner.Token) *gazName {
 }
 
 // countries makes an entity of each country, union or region the gazetteer knows that the text
-// names, by name, alias, demonym or capital; a capital alone makes its country only when the tagger
-// took it for a place.
+// names, by name, alias, demonym or capital; a capital makes its country only beside a mention of
+// the country by name or demonym, and only if the text does not mostly speak of it as a place one
+// is in, goes to or comes from ("in Seoul"), rather than for its government ("Seoul said").
 func (c *caster) countries() {
+	mentioned := map[string]bool{}
+	type tally struct{ places, others int }
+	capitals := map[*gazName]*tally{}
+	for _, o := range c.occ {
+		c.steps++
+		switch {
+		case o.gaz == nil || o.typ == typePER:
+		case o.gaz.label == gazCapital:
+			t := capitals[o.gaz]
+			if t == nil {
+				t = &tally{}
+				capitals[o.gaz] = t
+			}
+			if o.start > 0 && locatives[strings.ToLower(c.sents[o.sent].Tokens[o.start-1].Text)] {
+				t.places++
+			} else {
+				t.others++
+			}
+		case o.gaz.label != gazCity:
+			mentioned[o.gaz.id] = true
+		}
+	}
 	for i := range c.occ {
+		c.steps++
 		o := &c.occ[i]
 		if o.gaz == nil || o.typ == typePER || o.gaz.label == gazCity {
 			continue
@@ -243,8 +320,8 @@ func (c *caster) countries() {
 		if o.gaz.label == gazCapital && o.typ == typeMISC {
 			continue
 		}
-		if o.gaz.label == gazCapital && (!c.mentioned(o.gaz.id) || c.locative(o.gaz)) {
-			continue // a capital stands for its country only beside it, and not as a place one is in
+		if t := capitals[o.gaz]; o.gaz.label == gazCapital && (!mentioned[o.gaz.id] || t.places > t.others) {
+			continue
 		}
 		d := c.countryDraft(o.gaz.id, i)
 		if d == nil {
@@ -262,33 +339,6 @@ func (c *caster) countries() {
 		o.typ = -1 // used
 		o.entity = d
 	}
-}
-
-// locative reports whether the text mostly speaks of a capital as a place, after "in", "at", "from"…,
-// rather than for its government ("Tirana's decision", "Seoul said").
-func (c *caster) locative(n *gazName) bool {
-	places, others := 0, 0
-	for _, o := range c.occ {
-		if o.gaz != n {
-			continue
-		}
-		if o.start > 0 && locatives[strings.ToLower(c.sents[o.sent].Tokens[o.start-1].Text)] {
-			places++
-		} else {
-			others++
-		}
-	}
-	return places > others
-}
-
-// mentioned reports whether the text names the country by a name, alias or demonym.
-func (c *caster) mentioned(id string) bool {
-	for _, o := range c.occ {
-		if o.gaz != nil && o.gaz.id == id && o.gaz.label != gazCapital && o.gaz.label != gazCity && o.typ != typePER {
-			return true
-		}
-	}
-	return false
 }
 
 // countryDraft returns the entity of the gazetteer's entry id, making it at occurrence i.
@@ -372,9 +422,10 @@ func (c *caster) finish() []model.Entity {
 	slices.SortStableFunc(c.entities, func(a, b *draft) int {
 		return cmp.Or(cmp.Compare(kindOrder(a.Kind), kindOrder(b.Kind)), cmp.Compare(a.first, b.first))
 	})
-	lower := c.lowerWords()
+	lower, inner := c.words()
 	for _, d := range c.entities {
-		if len(d.forms) == 0 || c.commonWord(d, lower) {
+		c.steps++
+		if len(d.forms) == 0 || commonWord(d, lower, inner) {
 			continue
 		}
 		e := d.Entity
@@ -510,23 +561,28 @@ func sentenceStart(toks []ner.Token, k int) bool {
 	return false
 }
 
-// lowerWords returns the words the text writes in lower case.
-func (c *caster) lowerWords() map[string]bool {
-	m := map[string]bool{}
+// words returns the words the text writes in lower case, and those it writes within a sentence,
+// not at its start.
+func (c *caster) words() (lower, inner map[string]bool) {
+	lower, inner = map[string]bool{}, map[string]bool{}
 	for _, s := range c.sents {
-		for _, t := range s.Tokens {
+		for k, t := range s.Tokens {
+			c.steps++
 			if startsLower(t.Text) {
-				m[t.Text] = true
+				lower[t.Text] = true
+			}
+			if !sentenceStart(s.Tokens, k) {
+				inner[t.Text] = true
 			}
 		}
 	}
-	return m
+	return lower, inner
 }
 
 // commonWord reports whether an entity is a common word the tagger took for a name: its only name is
 // one word, a title, or one that starts a sentence wherever it occurs and that the text also writes
-// in lower case ("Even", "Back").
-func (c *caster) commonWord(d *draft, lower map[string]bool) bool {
+// in lower case ("Even", "Back"); for a person, one that only ever starts a sentence ("Alone, …").
+func commonWord(d *draft, lower, inner map[string]bool) bool {
 	if len(d.forms) != 1 || strings.HasPrefix(d.key, "gaz:") {
 		return false
 	}
@@ -537,17 +593,8 @@ func (c *caster) commonWord(d *draft, lower map[string]bool) bool {
 	if titles[name] || roleWords[strings.ToLower(name)] {
 		return true
 	}
-	// A one-word person's name that only ever starts a sentence ("Alone, …") is more likely a
-	// word than a name; so is any one-word name the text also writes in lower case.
 	if !lower[strings.ToLower(name)] && d.Kind != model.Person {
 		return false
 	}
-	for _, s := range c.sents {
-		for k, t := range s.Tokens {
-			if t.Text == name && !sentenceStart(s.Tokens, k) {
-				return false
-			}
-		}
-	}
-	return true
+	return !inner[name]
 }

@@ -42,9 +42,11 @@ func (c *caster) acronyms() map[string]acronym {
 					continue
 				}
 			} else if start < o.start {
-				for j := range c.occ {
-					if p := &c.occ[j]; j != i && p.sent == o.sent && p.start >= start && p.end <= o.start {
-						p.typ = -2 // swallowed
+				// The names it takes in are the ones just before it in reading order.
+				for j := i - 1; j >= 0 && c.occ[j].sent == o.sent && c.occ[j].start >= start; j-- {
+					c.steps++
+					if c.occ[j].end <= o.start {
+						c.occ[j].typ = -2 // swallowed
 					}
 				}
 				*o = c.occurrence(o.sent, start, o.end, typeORG)
@@ -96,15 +98,21 @@ func initialsOf(acr string, toks []ner.Token) bool {
 // or a place as the tagger called it most often.
 func (c *caster) others(people map[string]*draft, acronyms map[string]acronym) {
 	canon := c.canonical()
+	tokens := c.tokenCounts()
 	votes := map[string]*[3]int{} // by name, the PER, LOC and ORG tags it had
 	var order []string
 	firstAt := map[string]int{}
+	group := map[string][]int{} // by name, the occurrences that stand for it
 	for i := range c.occ {
+		c.steps++
 		o := &c.occ[i]
 		if o.typ < 0 || o.typ == typeMISC && acronyms[o.text].long == "" && !isLongForm(acronyms, o.text) {
 			continue
 		}
-		if d := people[o.text]; d != nil {
+		if d := people[o.text]; d == nobody {
+			o.typ = -2
+			continue
+		} else if d != nil {
 			c.claim(d, o.text, model.FormName)
 			o.typ, o.entity = -1, d
 			continue
@@ -113,6 +121,7 @@ func (c *caster) others(people map[string]*draft, acronyms map[string]acronym) {
 		if a, ok := acronyms[text]; ok {
 			text = a.long
 		}
+		group[text] = append(group[text], i)
 		v := votes[text]
 		if v == nil {
 			v = new([3]int)
@@ -127,6 +136,7 @@ func (c *caster) others(people map[string]*draft, acronyms map[string]acronym) {
 		v[typ]++
 	}
 	for _, text := range order {
+		c.steps++
 		v := votes[text]
 		first := c.occ[firstAt[text]]
 		kind := model.Organisation
@@ -136,6 +146,9 @@ func (c *caster) others(people map[string]*draft, acronyms map[string]acronym) {
 		if v[typePER] > v[typeLOC] && v[typePER] > v[typeORG] && !isLongForm(acronyms, text) {
 			d := c.newDraft("per:"+text, firstAt[text], model.Entity{Name: text, Kind: model.Person})
 			c.claim(d, text, model.FormName)
+			for _, i := range group[text] {
+				c.occ[i].typ, c.occ[i].entity = -1, d
+			}
 			continue
 		}
 		e := model.Entity{Name: text, Kind: kind}
@@ -147,8 +160,9 @@ func (c *caster) others(people map[string]*draft, acronyms map[string]acronym) {
 		}
 		d := c.newDraft("name:"+text, firstAt[text], e)
 		c.claim(d, text, model.FormName)
-		for i := range c.occ {
-			if o := &c.occ[i]; o.typ >= 0 && (canon(o.text) == text || acronyms[o.text].long == text) {
+		for _, i := range group[text] {
+			c.steps++
+			if o := &c.occ[i]; o.typ >= 0 {
 				c.claim(d, o.text, model.FormAlias)
 				o.typ, o.entity = -1, d
 			}
@@ -156,6 +170,12 @@ func (c *caster) others(people map[string]*draft, acronyms map[string]acronym) {
 		for _, a := range acronyms {
 			if a.long == text {
 				c.claim(d, a.short, model.FormAlias)
+			}
+		}
+		// A company's name without its suffix, where the text uses it ("Acme" of "Acme Corp").
+		if words := strings.Fields(text); kind == model.Organisation && len(words) > 1 && companySuffixes[words[len(words)-1]] {
+			if short := strings.Join(words[:len(words)-1], " "); tokens[short] > len(group[text]) {
+				c.claim(d, short, model.FormAlias)
 			}
 		}
 	}
@@ -220,4 +240,19 @@ func (c *caster) canonical() func(string) string {
 		}
 		return s
 	}
+}
+
+// tokenCounts counts each word of the text, and each run of capitalised words up to three long.
+func (c *caster) tokenCounts() map[string]int {
+	m := map[string]int{}
+	for _, s := range c.sents {
+		for k, t := range s.Tokens {
+			c.steps++
+			m[t.Text]++
+			for n := 2; n <= 3 && k+n <= len(s.Tokens) && startsUpper(s.Tokens[k+n-1].Text); n++ {
+				m[join(s.Tokens[k:k+n])]++
+			}
+		}
+	}
+	return m
 }

@@ -37,20 +37,34 @@ func (c *caster) people() map[string]*draft {
 	// Longest first, so that each short form meets every full name that may own it.
 	slices.SortStableFunc(names, func(a, b string) int { return len(strings.Fields(b)) - len(strings.Fields(a)) })
 	byName := map[string]*draft{}
+	byWord := map[string][]*draft{} // full names by their first and last words
 	for _, n := range names {
 		var owners []*draft
-		for _, d := range uniqueDrafts(byName) {
-			if shortens(n, d.Name) {
-				owners = append(owners, d)
+		words := strings.Fields(n)
+		for _, w := range []string{words[0], words[len(words)-1]} {
+			if len(byWord[w]) > maxNamesakes {
+				owners = append(owners, nil, nil) // so many share the word that it says nothing
+				break
+			}
+			for _, d := range byWord[w] {
+				c.steps++
+				if shortens(n, d.Name) && !slices.Contains(owners, d) {
+					owners = append(owners, d)
+				}
 			}
 		}
 		switch {
 		case len(owners) == 1:
 			byName[n] = owners[0]
 		case len(owners) > 1:
-			// Two people share it: it stays nobody's.
+			byName[n] = nobody // two people share it: it stays nobody's
 		default:
-			byName[n] = c.newDraft("per:"+n, firstAt[n], model.Entity{Name: n, Kind: model.Person})
+			d := c.newDraft("per:"+n, firstAt[n], model.Entity{Name: n, Kind: model.Person})
+			byName[n] = d
+			byWord[words[0]] = append(byWord[words[0]], d)
+			if len(words) > 1 {
+				byWord[words[len(words)-1]] = append(byWord[words[len(words)-1]], d)
+			}
 		}
 	}
 	for i := range c.occ {
@@ -61,7 +75,9 @@ func (c *caster) people() map[string]*draft {
 		from, to := personTokens(c.sents[o.sent].Tokens[o.start:o.end])
 		o.start, o.end = o.start+from, o.start+to
 		o.text = join(c.sents[o.sent].Tokens[o.start:o.end])
-		if d := byName[o.text]; d != nil && o.start < o.end {
+		if d := byName[o.text]; d == nobody {
+			o.typ = -2
+		} else if d != nil && o.start < o.end {
 			c.claim(d, o.text, model.FormName)
 			d.seen++
 			o.typ = -1
@@ -71,17 +87,12 @@ func (c *caster) people() map[string]*draft {
 	return byName
 }
 
-// uniqueDrafts returns the distinct entities of a map, in the order they were made.
-func uniqueDrafts(m map[string]*draft) []*draft {
-	var out []*draft
-	for _, d := range m {
-		if !slices.Contains(out, d) {
-			out = append(out, d)
-		}
-	}
-	slices.SortFunc(out, func(a, b *draft) int { return a.first - b.first })
-	return out
-}
+// nobody owns the short forms that several people share.
+var nobody = &draft{}
+
+// maxNamesakes bounds the full names a short form is compared with: beyond it, the word is shared
+// by too many people to stand for one.
+const maxNamesakes = 8
 
 // shortens reports whether short is a shorter form of full: its words are some of full's, in order,
 // including full's first or last word ("Rama", "Edi", "Mike Pompeo" of "Mike R. Pompeo").

@@ -13,36 +13,46 @@ import (
 // Ministry", "Israeli Prime Minister Yair Lapid" → "Prime Minister of Israel") or an apposition
 // after it ("Jane Doe, chief executive of Acme, said" → "chief executive of Acme").
 func (c *caster) roles() {
-	for _, d := range c.entities {
-		if d.Kind != model.Person {
+	type at struct{ sent, end int }
+	ending := map[at]*occurrence{} // the names by where they end
+	for i := range c.occ {
+		c.steps++
+		if o := &c.occ[i]; o.entity != nil {
+			ending[at{o.sent, o.end}] = o
+		}
+	}
+	for _, o := range c.occ {
+		c.steps++
+		d := o.entity
+		if d == nil || d.Kind != model.Person || d.Role != "" {
 			continue
 		}
-		for _, o := range c.occ {
-			if o.entity != d {
-				continue
-			}
-			if r := c.roleBefore(o); r != "" {
-				d.Role = r
-				break
-			}
-			if r := apposition(c.sents[o.sent].Tokens, o.end); r != "" {
-				d.Role = r
-				break
-			}
+		before := ending[at{o.sent, c.roleStart(o)}]
+		if r := c.roleBefore(o, before); r != "" {
+			d.Role = r
+		} else if r := apposition(c.sents[o.sent].Tokens, o.end); r != "" {
+			d.Role = r
 		}
 	}
 }
 
-// roleBefore reads the role in the words before a person's mention, and whom it is of: a
-// possessive ("Albania's prime minister"), a demonym or country ("Israeli Prime Minister"), or an
-// organisation ("Iranian Foreign Ministry spokesperson").
-func (c *caster) roleBefore(o occurrence) string {
+// roleStart returns where the role words before a person's mention start.
+func (c *caster) roleStart(o occurrence) int {
 	toks := c.sents[o.sent].Tokens
-	k := o.start
-	j := k
+	j := o.start
 	for j > 0 && (roleWords[strings.ToLower(toks[j-1].Text)] || toks[j-1].Text == "of" && j >= 2 && roleWords[strings.ToLower(toks[j-2].Text)]) {
 		j--
 	}
+	return j
+}
+
+// roleBefore reads the role in the words before a person's mention, and whom it is of: a
+// possessive ("Albania's prime minister"), or the name just before the role, p, if it is a country
+// ("Israeli Prime Minister") or an organisation ("Iranian Foreign Ministry spokesperson").
+func (c *caster) roleBefore(o occurrence, p *occurrence) string {
+	toks := c.sents[o.sent].Tokens
+	k := o.start
+	j := c.roleStart(o)
 	if j == k || !roleHeads[strings.ToLower(toks[k-1].Text)] && !strings.Contains(join(toks[j:k]), " of ") {
 		return ""
 	}
@@ -50,16 +60,12 @@ func (c *caster) roleBefore(o occurrence) string {
 	if j >= 2 && (toks[j-1].Text == "'s" || toks[j-1].Text == "’s") {
 		return role + " of " + toks[j-2].Text
 	}
-	for _, p := range c.occ {
-		if p.sent != o.sent || p.end != j || p.entity == nil {
-			continue
-		}
-		switch {
-		case p.entity.Kind == model.Country:
-			return role + " of " + withThe(p.entity.Name)
-		case p.entity.Kind == model.Organisation:
-			return role + " of the " + p.text
-		}
+	switch {
+	case p == nil:
+	case p.entity.Kind == model.Country:
+		return role + " of " + withThe(p.entity.Name)
+	case p.entity.Kind == model.Organisation:
+		return role + " of the " + p.text
 	}
 	return role
 }

@@ -38,8 +38,13 @@ fuzz:
 
 # bench measures Dramatis against baselines measured in the same run and writes the table into
 # docs/benchmarks.md (Chromium needed; a few minutes). make test runs it once on tiny inputs.
+# CONLL, if given, is the folder of conll2003-dev.txt and conll.py: the detection table then scores
+# the CoNLL-2003 development articles too (make bench CONLL=DIR).
 bench:
-	$(GO) run ./bench -out docs/benchmarks.md
+	@rm -rf .bench-conll
+	@if [ -n "$(CONLL)" ]; then python3 "$(CONLL)/conll.py" split "$(CONLL)/conll2003-dev.txt" .bench-conll --min-tokens 80; fi
+	$(GO) run ./bench -out docs/benchmarks.md $(if $(CONLL),-conll .bench-conll)
+	@rm -rf .bench-conll
 
 # fuzz-for runs each fuzz target for the time given.
 fuzz-for = $(GO) test -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime $(1) ./app/annotate && \

@@ -57,7 +57,7 @@ func TestSmoke(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{beginMarker, endMarker, "Smoke run", "| Annotation throughput, bundled article |", "Click → highlight painted"} {
+	for _, want := range []string{beginMarker, endMarker, detectBegin, detectEnd, "Smoke run", "| Annotation throughput, bundled article |", "Click → highlight painted", "the bundled article (", "Throughput, detection / goldmark"} {
 		if !strings.Contains(string(doc), want) {
 			t.Errorf("the table written to %s lacks %q", out, want)
 		}
@@ -94,7 +94,7 @@ func TestPercentile(t *testing.T) {
 
 func TestReplaceBetween(t *testing.T) {
 	doc := "# Benchmarks\n\nintro\n\n" + beginMarker + "\nold table\n" + endMarker + "\n\n## History\n\nkept\n"
-	got, err := replaceBetween([]byte(doc), "\nnew table\n")
+	got, err := replaceBetween([]byte(doc), beginMarker, endMarker, "\nnew table\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestReplaceBetween(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("replaceBetween = %q, want %q", got, want)
 	}
-	if _, err := replaceBetween([]byte("no markers"), "x"); err == nil {
+	if _, err := replaceBetween([]byte("no markers"), beginMarker, endMarker, "x"); err == nil {
 		t.Error("replaceBetween without markers did not fail")
 	}
 }

@@ -8,6 +8,10 @@
 //     plain goldmark, in rounds that alternate the two.
 //   - Bytes on the wire: app.wasm raw and in every encoding the server sends, against a go-app
 //     hello-world (bench/hello) built in the same run with the same flags.
+//   - Cast detection (app/detect): exact-span F1 on the CoNLL-2003 development articles (from
+//     -conll) beside the npm package compromise, the share of the people and countries of each
+//     article with a hand-written catalogue that it finds and the recall and precision of their
+//     mentions, and its throughput against goldmark parsing the same text.
 //   - In headless Chromium over loopback, from cold (a fresh browser context each load): the time
 //     until the article text is visible against a static HTML page of the same article; the time
 //     until a click on the cast panel is handled against the time the hello-world takes to mount;
@@ -20,6 +24,7 @@
 //	go run ./bench -smoke -out /tmp/benchmarks.md
 //	go run ./bench -only clicks [-clicks 60] [-scale 100]
 //	go run ./bench -only loads [-loads 10]
+//	go run ./bench -only detect [-conll DIR]
 //
 // The table replaces the part of -out between the markers <!-- bench:begin --> and
 // <!-- bench:end -->, so notes around it stay. -smoke measures everything once, on a tiny long
@@ -33,6 +38,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"time"
 
 	"github.com/dramatis/dramatis/internal/headless"
@@ -51,7 +57,8 @@ type config struct {
 	webSrc    string        // the static files to serve beside app.wasm, relative to the module root
 	appWasm   string        // a prebuilt app.wasm to measure instead of building one
 	keep      bool          // keep the work directory
-	only      string        // "clicks" or "loads" runs only those measurements, logs them and writes no table
+	only      string        // "clicks" or "loads" runs only those measurements, logs them and writes no table; "detect" runs and writes only the detection table
+	conll     string        // the CoNLL-2003 development articles for the detection table; "" leaves them out
 	timeout   time.Duration // bounds the whole run
 }
 
@@ -79,14 +86,15 @@ func main() {
 	flag.StringVar(&cfg.webSrc, "web", "web", "the static files served beside app.wasm")
 	flag.StringVar(&cfg.appWasm, "app-wasm", "", "measure this app.wasm instead of building one")
 	flag.BoolVar(&cfg.keep, "keep", false, "keep the work directory (binaries, pages, server logs)")
-	flag.StringVar(&cfg.only, "only", "", `"clicks" runs only the click → paint measurements, "loads" only the cold loads; either logs them and writes no table`)
+	flag.StringVar(&cfg.only, "only", "", `"clicks" runs only the click → paint measurements, "loads" only the cold loads (either logs them and writes no table); "detect" only cast detection, whose table it writes`)
+	flag.StringVar(&cfg.conll, "conll", "", "folder of the CoNLL-2003 development articles (conll.py split conll2003-dev.txt DIR --min-tokens 80) for the detection table")
 	flag.DurationVar(&cfg.timeout, "timeout", 30*time.Minute, "bound on the whole run")
 	flag.Parse()
 	if cfg.smoke {
 		cfg = smokeConfig(cfg)
 	}
-	if cfg.only != "" && cfg.only != "clicks" && cfg.only != "loads" {
-		fmt.Fprintf(os.Stderr, "bench: -only takes \"clicks\" or \"loads\", not %q\n", cfg.only)
+	if cfg.only != "" && cfg.only != "clicks" && cfg.only != "loads" && cfg.only != "detect" {
+		fmt.Fprintf(os.Stderr, "bench: -only takes \"clicks\", \"loads\" or \"detect\", not %q\n", cfg.only)
 		os.Exit(2)
 	}
 	if flag.NArg() > 0 {
@@ -109,6 +117,9 @@ func run(ctx context.Context, cfg config, logw io.Writer) (*results, error) {
 	logf := func(format string, args ...any) {
 		_, _ = fmt.Fprintf(logw, "bench: "+format+"\n", args...)
 	}
+	if cfg.only == "detect" {
+		return runDetect(ctx, cfg, logw, logf)
+	}
 	w, err := prepare(ctx, cfg, logf)
 	if err != nil {
 		return nil, err
@@ -129,6 +140,9 @@ func run(ctx context.Context, cfg config, logw io.Writer) (*results, error) {
 	if res.wire, err = measureWire(w, cfg); err != nil {
 		return nil, err
 	}
+	if res.detect, err = measureDetect(ctx, w.root, cfg.conll, cfg.rounds, cfg.benchtime, logf); err != nil {
+		return nil, err
+	}
 	logf("headless Chromium: %d cold load(s) of each page, %d click(s) per run", cfg.loads, cfg.clicks)
 	if res.browser, res.env.chromium, err = measureBrowser(ctx, w, cfg, logf); err != nil {
 		return nil, err
@@ -138,6 +152,28 @@ func run(ctx context.Context, cfg config, logw io.Writer) (*results, error) {
 		return nil, err
 	}
 	logf("wrote %s", out)
-	_, _ = fmt.Fprint(logw, res.table())
+	_, _ = fmt.Fprint(logw, res.table(), "\n", res.detect.table(cfg.smoke))
+	return res, nil
+}
+
+// runDetect measures cast detection alone and writes its table.
+func runDetect(ctx context.Context, cfg config, logw io.Writer, logf func(string, ...any)) (*results, error) {
+	root, err := moduleRoot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	res := &results{cfg: cfg}
+	if res.detect, err = measureDetect(ctx, root, cfg.conll, cfg.rounds, cfg.benchtime, logf); err != nil {
+		return nil, err
+	}
+	out := cfg.out
+	if !filepath.IsAbs(out) {
+		out = filepath.Join(root, out)
+	}
+	if err := writeSection(out, detectBegin, detectEnd, res.detect.table(cfg.smoke)); err != nil {
+		return nil, err
+	}
+	logf("wrote %s", out)
+	_, _ = fmt.Fprint(logw, res.detect.table(cfg.smoke))
 	return res, nil
 }

@@ -19,6 +19,7 @@ type results struct {
 	cfg      config
 	env      envInfo
 	annotate *annotateResult
+	detect   *detectResult
 	wire     *wireResult
 	browser  *browserResult
 }
@@ -289,6 +290,11 @@ table below.
 
 ` + beginMarker + `
 ` + endMarker + `
+
+## Cast detection
+
+` + detectBegin + `
+` + detectEnd + `
 `
 
 // writeReport writes r's table into the file at path, between the markers, keeping the rest of the
@@ -301,7 +307,31 @@ func writeReport(path string, r *results) error {
 	if err != nil {
 		return err
 	}
-	updated, err := replaceBetween(old, "\n"+r.table())
+	updated, err := replaceBetween(old, beginMarker, endMarker, "\n"+r.table())
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if r.detect != nil {
+		if updated, err = replaceBetween(updated, detectBegin, detectEnd, "\n"+r.detect.table(r.cfg.smoke)); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, updated, 0o644)
+}
+
+// writeSection replaces the text between begin and end in the file at path with body.
+func writeSection(path, begin, end, body string) error {
+	old, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		old, err = []byte(skeleton), nil
+	}
+	if err != nil {
+		return err
+	}
+	updated, err := replaceBetween(old, begin, end, "\n"+body)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -311,15 +341,15 @@ func writeReport(path string, r *results) error {
 	return os.WriteFile(path, updated, 0o644)
 }
 
-// replaceBetween returns doc with the text between beginMarker and endMarker replaced by body.
-func replaceBetween(doc []byte, body string) ([]byte, error) {
-	i := bytes.Index(doc, []byte(beginMarker))
-	j := bytes.Index(doc, []byte(endMarker))
+// replaceBetween returns doc with the text between the markers begin and end replaced by body.
+func replaceBetween(doc []byte, begin, end, body string) ([]byte, error) {
+	i := bytes.Index(doc, []byte(begin))
+	j := bytes.Index(doc, []byte(end))
 	if i < 0 || j < i {
-		return nil, fmt.Errorf("no %s … %s section to write the table into", beginMarker, endMarker)
+		return nil, fmt.Errorf("no %s … %s section to write the table into", begin, end)
 	}
 	var out bytes.Buffer
-	out.Write(doc[:i+len(beginMarker)])
+	out.Write(doc[:i+len(begin)])
 	out.WriteString("\n" + strings.Trim(body, "\n") + "\n")
 	out.Write(doc[j:])
 	return out.Bytes(), nil

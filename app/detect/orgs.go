@@ -242,12 +242,16 @@ func (c *caster) canonical() func(string) string {
 	}
 }
 
-// tokenCounts counts each word of the text, and each run of capitalised words up to three long.
+// tokenCounts counts each capitalised word of the text, and each run of capitalised words up to
+// three long.
 func (c *caster) tokenCounts() map[string]int {
 	m := map[string]int{}
 	for _, s := range c.sents {
 		for k, t := range s.Tokens {
 			c.steps++
+			if !startsUpper(t.Text) {
+				continue
+			}
 			m[t.Text]++
 			for n := 2; n <= 3 && k+n <= len(s.Tokens) && startsUpper(s.Tokens[k+n-1].Text); n++ {
 				m[join(s.Tokens[k:k+n])]++

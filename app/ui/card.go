@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,7 +31,10 @@ func (c *EntityCard) Render() app.UI {
 	e := c.Entity
 	return app.Section().ID("card").Aria("labelledby", "card-name").OnClick(c.onClick).Body(
 		app.H2().ID("card-name").Class("card-name").Text(e.Name),
-		app.P().Class("card-role").Text(strings.TrimSpace(e.Role+" · "+kindName(e.Kind)+" · "+mentionsLabel(c.Count))),
+		app.If(e.Auto(), func() app.UI {
+			return app.Raw(`<p class="card-auto"><span class="auto-badge" aria-hidden="true">auto</span> found by detection, not reviewed</p>`)
+		}),
+		app.P().Class("card-role").Text(strings.Join(slices.DeleteFunc([]string{e.Role, kindName(e.Kind), mentionsLabel(c.Count)}, func(s string) bool { return s == "" }), " · ")),
 		app.Raw(cardFacts(c.Forms, c.First, c.Related)),
 	)
 }

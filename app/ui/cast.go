@@ -61,6 +61,9 @@ func (c *Cast) onClick(ctx app.Context, e app.Event) {
 func castHTML(groups []model.Group, idx model.Index, sel Selection, density map[string]string) string {
 	var b strings.Builder
 	b.WriteString(`<div class="groups">`)
+	if anyAuto(groups) {
+		b.WriteString(autoNote)
+	}
 	for _, g := range groups {
 		b.WriteString(`<section class="group"><h2>` + escapeHTML(g.Kind.Group()) + `<span class="group-count">` +
 			strconv.Itoa(len(g.Entities)) + `</span></h2><ul>`)
@@ -70,7 +73,7 @@ func castHTML(groups []model.Group, idx model.Index, sel Selection, density map[
 			if e.Role != "" {
 				b.WriteString(` title="` + escapeHTML(e.Role) + `"`)
 			}
-			b.WriteString(`>` + entryHTML(e.Name, idx.Count(e.ID), density[e.ID]) + `</button></li>`)
+			b.WriteString(`>` + entryHTML(e.Name, e.Auto(), idx.Count(e.ID), density[e.ID]) + `</button></li>`)
 		}
 		b.WriteString(`</ul></section>`)
 	}
@@ -78,12 +81,36 @@ func castHTML(groups []model.Group, idx model.Index, sel Selection, density map[
 	return b.String()
 }
 
-// entryHTML is the inside of a cast entry: its swatch, name, count of mentions and density strip,
+// autoBadge marks an entry that detection proposed and no one reviewed: "auto" on the screen, "found
+// by detection" for a screen reader.
+const autoBadge = `<span class="auto-badge"><span aria-hidden="true">auto</span><span class="visually-hidden">, found by detection</span></span>`
+
+// autoNote is the legend of the badge, above the cast when some entry has it.
+const autoNote = `<p class="auto-note" id="auto-note"><span class="auto-badge" aria-hidden="true">auto</span> found by detection, not reviewed by anyone</p>`
+
+// anyAuto reports whether some entity of the groups came from detection.
+func anyAuto(groups []model.Group) bool {
+	for _, g := range groups {
+		for _, e := range g.Entities {
+			if e.Auto() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// entryHTML is the inside of a cast entry: its swatch, name (with the auto badge if detection
+// proposed it), count of mentions and density strip,
 // in a <span class="entry"> that takes no box of its own (display: contents), so that they are laid
 // out by the button's grid.
-func entryHTML(name string, n int, density string) string {
+func entryHTML(name string, auto bool, n int, density string) string {
+	badge := ""
+	if auto {
+		badge = autoBadge
+	}
 	return `<span class="entry"><span class="swatch" aria-hidden="true"></span><span class="name">` +
-		escapeHTML(name) + `</span><span class="count" aria-label="` + mentionsLabel(n) + `">` +
+		escapeHTML(name) + badge + `</span><span class="count" aria-label="` + mentionsLabel(n) + `">` +
 		strconv.Itoa(n) + `</span><span class="density" aria-hidden="true" style="background-image:` +
 		escapeHTML(density) + `"></span></span>`
 }

@@ -245,7 +245,7 @@ func TestTicksHTML(t *testing.T) {
 // TestEntryHTML checks that the inside of a cast entry escapes the name, which comes from the
 // catalogue, and carries the count and the density strip.
 func TestEntryHTML(t *testing.T) {
-	got := entryHTML(`Tom & "Jerry" <b>'s`, 2, "none")
+	got := entryHTML(`Tom & "Jerry" <b>'s`, false, 2, "none")
 	for _, want := range []string{`<span class="name">Tom &amp; &#34;Jerry&#34; &lt;b&gt;&#39;s</span>`, `aria-label="2 mentions">2</span>`, `style="background-image:none"`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("entryHTML = %s, lacks %s", got, want)
@@ -341,5 +341,25 @@ func TestUnknownNotice(t *testing.T) {
 	long := strings.Repeat("x", 100)
 	if got := unknownNotice([]string{long}); strings.Contains(got, long[:41]) || !strings.Contains(got, long[:40]+"…") {
 		t.Errorf("unknownNotice(100 x) = %q, want the id cut to 40 characters", got)
+	}
+}
+
+// An entry that detection proposed carries the auto badge, and the list opens with its legend; a
+// curated list has neither.
+func TestCastAutoBadge(t *testing.T) {
+	groups := []model.Group{{Kind: model.Country, Entities: []model.Entity{
+		{ID: "al", Name: "Albania", Kind: model.Country, Source: model.SourceAuto},
+		{ID: "il", Name: "Israel", Kind: model.Country},
+	}}}
+	got := castHTML(groups, model.Index{}, Selection{}, nil)
+	if n := strings.Count(got, `class="auto-badge"`); n != 2 { // Albania's and the legend's
+		t.Errorf("%d auto badges, want Albania's and the legend's:\n%s", n, got)
+	}
+	if !strings.Contains(got, `id="auto-note"`) || !strings.Contains(got, `Albania`+autoBadge) {
+		t.Errorf("no legend, or Albania has no badge:\n%s", got)
+	}
+	groups[0].Entities[0].Source = ""
+	if got := castHTML(groups, model.Index{}, Selection{}, nil); strings.Contains(got, "auto") {
+		t.Errorf("a curated cast shows the auto badge:\n%s", got)
 	}
 }

@@ -7,18 +7,22 @@ import "strings"
 // in the document, so that a name is tagged alike throughout.
 func (m *Model) TagDoc(sents []Sentence) [][]Span {
 	d := NewDoc(sents)
-	out := m.tagAll(d, sents)
+	ctxs := make([]*context, len(sents)) // both passes read the same words
+	for i, s := range sents {
+		ctxs[i] = newContext(d, s)
+	}
+	out := m.tagAll(ctxs)
 	if m.second == nil {
 		return out
 	}
 	d.labels = docLabels(sents, out)
-	return m.second.tagAll(d, sents)
+	return m.second.tagAll(ctxs)
 }
 
-func (m *Model) tagAll(d *Doc, sents []Sentence) [][]Span {
-	out := make([][]Span, len(sents))
-	for i, s := range sents {
-		out[i] = spans(m.tags(newContext(d, s)))
+func (m *Model) tagAll(ctxs []*context) [][]Span {
+	out := make([][]Span, len(ctxs))
+	for i, c := range ctxs {
+		out[i] = spans(m.tags(c))
 	}
 	return out
 }

@@ -23,7 +23,7 @@ func Train(docs [][]Example, bits uint, epochs int) *Model {
 		m := trainPass(halves[1-h], nil, bits, epochs, 2)
 		for i := h; i < len(docs); i += 2 {
 			sents := sentencesOf(docs[i])
-			labels[i] = docLabels(sents, m.tagAll(NewDoc(sents), sents))
+			labels[i] = docLabels(sents, m.TagDoc(sents))
 		}
 	}
 	first.second = trainPass(docs, labels, bits, epochs, 3)

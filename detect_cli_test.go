@@ -105,7 +105,7 @@ func (c cli) testMentions(t *testing.T) {
 		for i, l := range lines {
 			var m struct {
 				Entity, Kind, Form, Text string
-				Start, End           int
+				Start, End               int
 			}
 			if err := json.Unmarshal([]byte(l), &m); err != nil {
 				t.Fatalf("%s: line %d: %v: %s", name, i+1, err, l)

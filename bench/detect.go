@@ -51,8 +51,8 @@ type detectResult struct {
 	conll, compromise   *eval.CoNLL
 	conllNote, compNote string // why a CoNLL row was not measured
 	casts               []castRow
-	speed               []float64 // per round, detection throughput / goldmark's, bundled article
-	speedLong           []float64 // the same on the bundled body 20 times over
+	speed               []float64  // per round, detection throughput / goldmark's, bundled article
+	speedLong           []float64  // the same on the bundled body 20 times over
 	perByte             [2]float64 // detection ns per byte, bundled and 20 times over, medians
 }
 

@@ -115,7 +115,7 @@ func mentions(w io.Writer, cmd command) error {
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	for _, m := range located {
-		line := mentionLine{Entity: m.Entity, Kind: m.Kind, Form: m.Form, Start: m.Start, End: m.End, Text: m.Mention.Text}
+		line := mentionLine{Entity: m.Entity, Kind: m.Kind, Form: m.Form, Start: m.Start, End: m.End, Text: m.Text}
 		if m.Start >= 0 {
 			line.Text = string(in.article[m.Start:m.End])
 		}

@@ -186,7 +186,7 @@ func scoreCompromise(ctx context.Context, root, conll string) (eval.CoNLL, error
 	if err != nil {
 		return eval.CoNLL{}, err
 	}
-	defer os.RemoveAll(dir)
+	defer func() { _ = os.RemoveAll(dir) }()
 	if _, err := output(ctx, dir, nil, "npm", "install", "--no-audit", "--no-fund", "--prefix", dir, compromiseSpec); err != nil {
 		return eval.CoNLL{}, fmt.Errorf("npm install %s failed", compromiseSpec)
 	}

@@ -220,8 +220,6 @@ func hasLetterOrDigit(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
-func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
-
 // joinMinistries joins a government body to the demonym or country name before it: "Iranian" and
 // "Foreign Ministry" are one name, "Iranian Foreign Ministry", of an organisation of Iran.
 func joinMinistries(s ner.Sentence, spans []ner.Span) []ner.Span {

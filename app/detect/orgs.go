@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dramatis/dramatis/app/detect/ner"
 	"github.com/dramatis/dramatis/app/model"
@@ -83,11 +84,8 @@ func isAcronym(w string) bool {
 func initialsOf(acr string, toks []ner.Token) bool {
 	var in []rune
 	for _, t := range toks {
-		for _, r := range t.Text {
-			if unicode.IsUpper(r) {
-				in = append(in, r)
-			}
-			break
+		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) {
+			in = append(in, r)
 		}
 	}
 	return string(in) == acr

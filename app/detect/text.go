@@ -58,7 +58,7 @@ type blockBuilder struct {
 func (b *blockBuilder) add(source []byte, start, stop int) {
 	for i := start; i < stop; {
 		j := i
-		for j < stop && !(source[j] == '\\' && j+1 < stop && isPunct(source[j+1])) {
+		for j < stop && (source[j] != '\\' || j+1 >= stop || !isPunct(source[j+1])) {
 			j++
 		}
 		if j > i {

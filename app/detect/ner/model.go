@@ -65,8 +65,9 @@ func (m *Model) Encode() []byte {
 	}
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	zw.Write(out)
-	zw.Close()
+	// Writing to a bytes.Buffer cannot fail.
+	_, _ = zw.Write(out)
+	_ = zw.Close()
 	return buf.Bytes()
 }
 

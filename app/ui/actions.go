@@ -79,6 +79,8 @@ func (p *Page) handleActions(ctx app.Context) {
 		}
 		p.clear(ctx)
 	})
+	// Showing the dialog changes nothing go-app draws.
+	ctx.Handle(actionHelp, func(ctx app.Context, _ app.Action) { showDialog(shortcutsID); ctx.PreventUpdate() })
 	ctx.Handle(actionTogether, func(ctx app.Context, _ app.Action) { p.together = !p.together; p.commit(ctx, true, false) })
 	ctx.Handle(actionNames, func(ctx app.Context, _ app.Action) { p.switchForms(ctx) })
 	ctx.Handle(actionFilter, str(func(_ app.Context, s string) { p.filter = s }))
@@ -87,7 +89,6 @@ func (p *Page) handleActions(ctx app.Context) {
 	ctx.Handle(actionExport, str(p.export))
 	ctx.Handle(actionSheet, func(app.Context, app.Action) { p.sheet = !p.sheet })
 	ctx.Handle(actionNotice, func(app.Context, app.Action) { p.notice = "" })
-	ctx.Handle(actionHelp, func(app.Context, app.Action) { showDialog(shortcutsID) })
 	ctx.Handle(actionSearch, func(ctx app.Context, _ app.Action) {
 		p.sheet = true // on a narrow screen the filter is in the panel, which must be open
 		ctx.Defer(func(app.Context) { focusElement(filterID) })
@@ -150,6 +151,7 @@ func (p *Page) toggle(ctx app.Context, id string) {
 func (p *Page) focusOn(ctx app.Context, id string) {
 	e, ok := p.rd.Entity(id)
 	if !ok || (p.focus == id && p.sel.Has(id)) {
+		ctx.PreventUpdate() // nothing changes
 		return
 	}
 	p.sel, p.focus, p.cur = p.sel.With(id), id, -1
@@ -202,6 +204,7 @@ func (p *Page) step(ctx app.Context, delta int) {
 // clear deselects everyone.
 func (p *Page) clear(ctx app.Context) {
 	if p.sel.Len() == 0 {
+		ctx.PreventUpdate() // nothing to clear
 		return
 	}
 	p.sel, p.focus, p.cur = Selection{}, "", -1

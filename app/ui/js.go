@@ -46,6 +46,14 @@ func DocumentFromPage() (*model.Document, error) {
 	return &doc, nil
 }
 
+// countRender tells the page how often the whole page has rendered, as window.dramatisRenders, for
+// the tests and the bench that check that an action renders only what it changes.
+func countRender(n int) {
+	if app.IsClient {
+		app.Window().Set("dramatisRenders", n)
+	}
+}
+
 // mentionTarget returns the entity of the mention an event happened in and the mention's place among
 // that entity's marks, or "" and -1.
 func mentionTarget(e app.Event) (string, int) {

@@ -66,6 +66,7 @@ type Page struct {
 	notice   string // a quiet message, such as ids of a link that the cast does not have
 	announce string // what the live region last said
 	live     bool
+	renders  int // the page's renders in the browser, which countRender tells the page
 	rules    string   // the <style> of selectionRules for every entity, once live
 	stop     []func() // removes the page's listeners
 }
@@ -135,6 +136,8 @@ func (p *Page) OnDismount() {
 
 // Render draws the page from the document and the current state.
 func (p *Page) Render() app.UI {
+	p.renders++
+	countRender(p.renders)
 	focus, _ := p.rd.Entity(p.focus)
 	return app.Div().ID(rootID).Class(p.classes()).Attr("data-live", p.live).Attr("data-theme", p.themeName()).Body(
 		&UpdateBanner{},

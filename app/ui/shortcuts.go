@@ -30,7 +30,7 @@ func (s *Shortcuts) Render() app.UI {
 		app.H2().ID("shortcuts-title").Class("dialog-title").Text("Keyboard shortcuts"),
 		app.Raw(keysHTML()),
 		app.Button().ID("shortcuts-close").Class("tool").Text("Close").
-			OnClick(func(app.Context, app.Event) { closeDialog(shortcutsID) }),
+			OnClick(func(ctx app.Context, _ app.Event) { closeDialog(shortcutsID); ctx.PreventUpdate() }),
 	)
 }
 

@@ -66,7 +66,7 @@ type Page struct {
 	notice   string // a quiet message, such as ids of a link that the cast does not have
 	announce string // what the live region last said
 	live     bool
-	renders  int // the page's renders in the browser, which countRender tells the page
+	renders  int      // the page's renders in the browser, which countRender tells the page
 	rules    string   // the <style> of selectionRules for every entity, once live
 	stop     []func() // removes the page's listeners
 }

@@ -144,6 +144,7 @@ func newHandler(doc *model.Document, wasm []byte) *app.Handler {
 			Maskable: "/web/icon-maskable.png",
 		},
 		Styles:                []string{"/web/app.css"},
+		Scripts:               []string{"/web/early.js"}, // records clicks and keys made before the app is live
 		RawHeaders:            []string{ui.PaletteStyle()},
 		Version:               version(wasm, doc),
 		WasmContentLength:     strconv.Itoa(len(wasm)),

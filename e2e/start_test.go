@@ -1,9 +1,16 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
 
@@ -65,6 +72,66 @@ func TestNoNeedlessRenders(t *testing.T) {
 	b.waitSelection([]string{ramaID, alID})
 	if got := renders(b) - r2; got != perSelect {
 		t.Errorf("a focus on the entity in focus, then a selection, rendered the page %d times; a selection alone renders it %d", got, perSelect)
+	}
+	b.assertClean()
+}
+
+// TestEarlyInput holds app.wasm back, clicks a prerendered cast entry and presses j before the app is
+// live, and checks that the entry shows it was heard (pending) and that both take effect, in order,
+// once the app is live: Edi Rama selected, then his first mention current.
+func TestEarlyInput(t *testing.T) {
+	e := setupEnv(t)
+	b := newBrowser(t, e)
+	paused := chromedp.Events(b.ctx, fetch.RequestPaused)
+	held := make(chan fetch.RequestID, 8)
+	go func() {
+		for ev, err := range paused {
+			if err != nil {
+				return
+			}
+			held <- ev.RequestID
+		}
+	}()
+	b.do("holding back app.wasm", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*app.wasm*"}}})
+		return err
+	}))
+	b.open("/")
+	var wasm fetch.RequestID
+	select {
+	case wasm = <-held:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the page never asked for app.wasm")
+	}
+
+	b.click(buttonSelector(ramaID))
+	b.press("j")
+	type early struct {
+		Live, Pending, Pressed string
+	}
+	got := mustEvaluate[early](b, `(() => {
+		const btn = document.querySelector('#cast button[data-entity="edi-rama"]');
+		return {Live: document.querySelector('#dramatis').getAttribute('data-live') || '',
+			Pending: btn.getAttribute('data-pending') || '', Pressed: btn.getAttribute('aria-pressed')};
+	})()`)
+	if got.Live == "true" || got.Pending != "true" || got.Pressed != "false" {
+		t.Fatalf("before the app is live: live %q, the entry pending %q and pressed %q; want not live, pending, not pressed yet", got.Live, got.Pending, got.Pressed)
+	}
+	b.screenshot(filepath.Join(os.TempDir(), "early-pending.png"))
+
+	b.do("letting app.wasm through", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		if _, err := chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: wasm}); err != nil {
+			return err
+		}
+		_, err := chromedp.Call(ctx, fetch.Disable, cdp.Empty{})
+		return err
+	}))
+	b.waitLive()
+	b.waitSelection([]string{ramaID})
+	n := countMentions(prerenderedArticle(t, httpGet(t, e, "/")), ramaID)
+	b.waitReader("the early j, after the early click", atMention(ramaID, "Edi Rama", 0, n))
+	if left := mustEvaluate[int](b, `document.querySelectorAll('[data-pending]').length`); left != 0 {
+		t.Errorf("%d elements still show as pending once the app is live", left)
 	}
 	b.assertClean()
 }

@@ -17,8 +17,11 @@ GOLANGCI_LINT = github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0
 run: build
 	./bin/dramatis serve -addr $(ADDR)
 
+# build also writes web/app.wasm.br at brotli's level 11 (about a minute, and only when app.wasm
+# changed), which serve sends from the first request.
 build: wasm
 	$(GO) build -trimpath -o bin/dramatis .
+	./bin/dramatis precompress -web web
 
 # dist writes the static website (index.html prerendered, app.wasm, precompressed .br/.gz) to dist/.
 dist: build

@@ -29,6 +29,7 @@ var commands = []struct{ name, about string }{
 	{"check", "validate a content directory and warn about gaps in its cast"},
 	{"suggest", "write a catalogue for an article (-content DIR or FILE.md) to stdout: its entries, then what detection adds"},
 	{"mentions", "write an article's mentions (-content DIR or FILE.md) to stdout as JSON Lines with byte offsets"},
+	{"precompress", "write app.wasm.br beside app.wasm in -web at brotli's level 11, which serve then sends (make build runs it)"},
 }
 
 // parseCommand reads the command line (without the program name).

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -79,6 +80,8 @@ func runCommand(cmd command, doc *model.Document) error {
 		return suggest(os.Stdout, cmd)
 	case "mentions":
 		return mentions(os.Stdout, cmd)
+	case "precompress":
+		return precompress(cmd)
 	case "build":
 		return build(cmd, doc)
 	case "check":
@@ -98,8 +101,68 @@ func serve(cmd command, doc *model.Document) error {
 	mux := http.NewServeMux()
 	mux.Handle("/web/", http.StripPrefix("/web/", noCache(http.FileServer(http.Dir(cmd.web)))))
 	mux.Handle("/", site.Preview(h, ""))
+	c := site.Compress(mux)
+	primeWasm(c, wasm, filepath.Join(cmd.web, "app.wasm.br"))
 	log.Printf("dramatis: serving %q on %s", doc.Meta.Title, cmd.addr)
-	return http.ListenAndServe(cmd.addr, site.Headers(site.Compress(mux)))
+	return http.ListenAndServe(cmd.addr, site.Headers(c))
+}
+
+// primeWasm has c send app.wasm at brotli's level 11, as the static build does: at once from br, the
+// file that make build writes (dramatis precompress), if it was made for this app.wasm; else once
+// compressed in the background, with the fast coding served meanwhile. Start-up never waits.
+func primeWasm(c *site.Compressor, wasm []byte, br string) {
+	if out, ok := site.Precompressed(br, wasm); ok {
+		c.Prime("br", wasm, out)
+		return
+	}
+	go func() {
+		start := time.Now()
+		out, err := site.Encode("br", wasm, site.Max)
+		if err != nil {
+			log.Printf("dramatis: compressing app.wasm: %v", err)
+			return
+		}
+		c.Prime("br", wasm, out)
+		log.Printf("dramatis: app.wasm compressed to %d bytes in %s (make build does it beforehand)", len(out), time.Since(start).Round(time.Second))
+	}()
+}
+
+// precompress writes app.wasm.br beside app.wasm in cmd.web, at brotli's level 11, unless the file
+// there is already app.wasm compressed. It writes a temporary file and renames it, so a server never
+// reads half of one.
+func precompress(cmd command) error {
+	src := filepath.Join(cmd.web, "app.wasm")
+	wasm, err := os.ReadFile(src)
+	if err != nil {
+		return fmt.Errorf("%w (build it with: make wasm)", err)
+	}
+	dst := src + ".br"
+	if _, ok := site.Precompressed(dst, wasm); ok {
+		return nil
+	}
+	out, err := site.Encode("br", wasm, site.Max)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(cmd.web, ".app.wasm.br-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(out); err != nil {
+		_ = tmp.Close()
+		_ = os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		_ = os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), dst); err != nil {
+		_ = os.Remove(tmp.Name())
+		return err
+	}
+	log.Printf("dramatis: wrote %s (%d bytes, from %d)", dst, len(out), len(wasm))
+	return nil
 }
 
 // noCache makes browsers revalidate static files on each use: their names carry no version, and the

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -123,22 +124,52 @@ func Negotiate(acceptEncoding string) string {
 
 // Compress answers GET requests of next with a compressed body when the client accepts one of
 // Encodings and the response is compressible. Compressed bodies are kept in memory by the digest of
-// their source, so each file (app.wasm above all) is compressed once per coding.
-func Compress(next http.Handler) http.Handler {
-	c := &compressor{next: next, cache: map[[32]byte][]byte{}}
-	return c
+// their source, so each file (app.wasm above all) is compressed once per coding, fast; Prime gives it
+// a body compressed harder beforehand.
+func Compress(next http.Handler) *Compressor {
+	return &Compressor{next: next, cache: map[[32]byte][]byte{}, primed: map[[32]byte]bool{}}
 }
 
-type compressor struct {
-	next  http.Handler
-	mu    sync.Mutex
-	cache map[[32]byte][]byte
+// Compressor is the handler Compress returns.
+type Compressor struct {
+	next   http.Handler
+	mu     sync.Mutex
+	cache  map[[32]byte][]byte
+	primed map[[32]byte]bool // the bodies Prime gave, which the cache keeps always
+}
+
+// Prime has c answer a request for body in the coding enc with out, body compressed beforehand
+// (app.wasm at brotli's level 11, say), from the next request on.
+func (c *Compressor) Prime(enc string, body, out []byte) {
+	key := cacheKey(enc, body)
+	c.mu.Lock()
+	c.cache[key] = out
+	c.primed[key] = true
+	c.mu.Unlock()
+}
+
+func cacheKey(enc string, body []byte) [32]byte {
+	return sha256.Sum256(append([]byte(enc+"\x00"), body...))
+}
+
+// Precompressed returns the file at path if it is data compressed with brotli: app.wasm.br made for
+// app.wasm, say. It returns false if there is no such file or it holds something else.
+func Precompressed(path string, data []byte) ([]byte, bool) {
+	br, err := os.ReadFile(path)
+	if err != nil {
+		return nil, false
+	}
+	plain, err := io.ReadAll(io.LimitReader(brotli.NewReader(bytes.NewReader(br)), int64(len(data))+1))
+	if err != nil || !bytes.Equal(plain, data) {
+		return nil, false
+	}
+	return br, true
 }
 
 // maxCached bounds the number of compressed bodies kept; past it the cache starts afresh.
 const maxCached = 64
 
-func (c *compressor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (c *Compressor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	enc := Negotiate(r.Header.Get("Accept-Encoding"))
 	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.Header.Get("Range") != "" || enc == "" {
 		w.Header().Add("Vary", "Accept-Encoding")
@@ -188,8 +219,8 @@ func writeBody(w http.ResponseWriter, status int, body []byte, head bool) {
 	}
 }
 
-func (c *compressor) encoded(enc string, body []byte) ([]byte, error) {
-	key := sha256.Sum256(append([]byte(enc+"\x00"), body...))
+func (c *Compressor) encoded(enc string, body []byte) ([]byte, error) {
+	key := cacheKey(enc, body)
 	c.mu.Lock()
 	out, ok := c.cache[key]
 	c.mu.Unlock()
@@ -202,9 +233,15 @@ func (c *compressor) encoded(enc string, body []byte) ([]byte, error) {
 	}
 	c.mu.Lock()
 	if len(c.cache) >= maxCached {
-		c.cache = map[[32]byte][]byte{}
+		for k := range c.cache {
+			if !c.primed[k] {
+				delete(c.cache, k)
+			}
+		}
 	}
-	c.cache[key] = out
+	if !c.primed[key] { // a primed body may have come meanwhile: it is the better one
+		c.cache[key] = out
+	}
 	c.mu.Unlock()
 	return out, nil
 }

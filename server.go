@@ -157,6 +157,10 @@ func precompress(cmd command) error {
 		_ = os.Remove(tmp.Name())
 		return err
 	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		_ = os.Remove(tmp.Name())
+		return err
+	}
 	if err := os.Rename(tmp.Name(), dst); err != nil {
 		_ = os.Remove(tmp.Name())
 		return err

@@ -25,6 +25,7 @@
 //	go run ./bench -only clicks [-clicks 60] [-scale 100]
 //	go run ./bench -only loads [-loads 10]
 //	go run ./bench -only detect [-conll DIR]
+//	go run ./bench -only lighthouse [-lighthouse 3]
 //
 // The table replaces the part of -out between the markers <!-- bench:begin --> and
 // <!-- bench:end -->, so notes around it stay. -smoke measures everything once, on a tiny long
@@ -46,20 +47,21 @@ import (
 
 // config is what the command line asks for.
 type config struct {
-	out       string        // the Markdown file to write the table into
-	smoke     bool          // measure each thing once, quickly
-	loads     int           // cold loads of each page
-	clicks    int           // clicks per click → paint run
-	scale     int           // how many times longer than the bundled article the long one is
-	rounds    int           // rounds of the Go benchmark
-	benchtime string        // -test.benchtime of each round
-	chromium  string        // the browser
-	webSrc    string        // the static files to serve beside app.wasm, relative to the module root
-	appWasm   string        // a prebuilt app.wasm to measure instead of building one
-	keep      bool          // keep the work directory
-	only      string        // "clicks" or "loads" runs only those measurements, logs them and writes no table; "detect" runs and writes only the detection table
-	conll     string        // the CoNLL-2003 development articles for the detection table; "" leaves them out
-	timeout   time.Duration // bounds the whole run
+	out        string        // the Markdown file to write the table into
+	smoke      bool          // measure each thing once, quickly
+	loads      int           // cold loads of each page
+	clicks     int           // clicks per click → paint run
+	scale      int           // how many times longer than the bundled article the long one is
+	rounds     int           // rounds of the Go benchmark
+	benchtime  string        // -test.benchtime of each round
+	chromium   string        // the browser
+	webSrc     string        // the static files to serve beside app.wasm, relative to the module root
+	appWasm    string        // a prebuilt app.wasm to measure instead of building one
+	keep       bool          // keep the work directory
+	only       string        // "clicks" or "loads" runs only those measurements, logs them and writes no table; "detect" runs and writes only the detection table
+	conll      string        // the CoNLL-2003 development articles for the detection table; "" leaves them out
+	lighthouse int           // Lighthouse runs on each of Dramatis and the hello-world
+	timeout    time.Duration // bounds the whole run
 }
 
 // smokeConfig returns cfg reduced to the smoke run.
@@ -87,14 +89,15 @@ func main() {
 	flag.StringVar(&cfg.appWasm, "app-wasm", "", "measure this app.wasm instead of building one")
 	flag.BoolVar(&cfg.keep, "keep", false, "keep the work directory (binaries, pages, server logs)")
 	flag.StringVar(&cfg.only, "only", "", `"clicks" runs only the click → paint measurements, "loads" only the cold loads (either logs them and writes no table); "detect" only cast detection, whose table it writes`)
+	flag.IntVar(&cfg.lighthouse, "lighthouse", 3, "Lighthouse runs on each of Dramatis and the hello-world, alternating")
 	flag.StringVar(&cfg.conll, "conll", "", "folder of the CoNLL-2003 development articles (conll.py split conll2003-dev.txt DIR --min-tokens 80) for the detection table")
 	flag.DurationVar(&cfg.timeout, "timeout", 30*time.Minute, "bound on the whole run")
 	flag.Parse()
 	if cfg.smoke {
 		cfg = smokeConfig(cfg)
 	}
-	if cfg.only != "" && cfg.only != "clicks" && cfg.only != "loads" && cfg.only != "detect" {
-		fmt.Fprintf(os.Stderr, "bench: -only takes \"clicks\", \"loads\" or \"detect\", not %q\n", cfg.only)
+	if cfg.only != "" && cfg.only != "clicks" && cfg.only != "loads" && cfg.only != "detect" && cfg.only != "lighthouse" {
+		fmt.Fprintf(os.Stderr, "bench: -only takes \"clicks\", \"loads\", \"detect\" or \"lighthouse\", not %q\n", cfg.only)
 		os.Exit(2)
 	}
 	if flag.NArg() > 0 {
@@ -127,6 +130,13 @@ func run(ctx context.Context, cfg config, logw io.Writer) (*results, error) {
 	defer w.close(cfg.keep, logf)
 
 	res := &results{cfg: cfg, env: environment(ctx, w)}
+	if cfg.only == "lighthouse" {
+		res.lighthouse, err = measureLighthouse(ctx, w, cfg, cfg.lighthouse, logf)
+		if err == nil {
+			_, _ = fmt.Fprint(logw, res.lighthouse.table())
+		}
+		return res, err
+	}
 	if cfg.only != "" {
 		logf("headless Chromium: %s only", cfg.only)
 		res.browser, res.env.chromium, err = measureBrowser(ctx, w, cfg, logf)
@@ -146,6 +156,12 @@ func run(ctx context.Context, cfg config, logw io.Writer) (*results, error) {
 	logf("headless Chromium: %d cold load(s) of each page, %d click(s) per run", cfg.loads, cfg.clicks)
 	if res.browser, res.env.chromium, err = measureBrowser(ctx, w, cfg, logf); err != nil {
 		return nil, err
+	}
+	res.lighthouse = &lighthouseResult{}
+	if !cfg.smoke {
+		if res.lighthouse, err = measureLighthouse(ctx, w, cfg, cfg.lighthouse, logf); err != nil {
+			return nil, err
+		}
 	}
 	out := w.path(cfg.out)
 	if err := writeReport(out, res); err != nil {

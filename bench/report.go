@@ -16,12 +16,13 @@ import (
 
 // results is everything one run measured.
 type results struct {
-	cfg      config
-	env      envInfo
-	annotate *annotateResult
-	detect   *detectResult
-	wire     *wireResult
-	browser  *browserResult
+	cfg        config
+	env        envInfo
+	annotate   *annotateResult
+	detect     *detectResult
+	lighthouse *lighthouseResult
+	wire       *wireResult
+	browser    *browserResult
 }
 
 // envInfo describes where and with what the run measured.
@@ -194,6 +195,9 @@ func (r *results) table() string {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", row.what, row.dramatis, row.baseline, row.ratio, row.target, status)
 	}
 
+	if r.lighthouse != nil {
+		b.WriteString("\n#### Lighthouse\n\n" + r.lighthouse.table())
+	}
 	b.WriteString("\n#### Annotation throughput (`BenchmarkRender` in app/annotate)\n\n")
 	b.WriteString("| Article | plain goldmark | goldmark + mentions | Ratio | + the list of mentions | Ratio |\n| --- | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, a := range []struct{ key, name string }{{"bundled", "bundled"}, {"x100", "100× (synthetic)"}} {

@@ -215,7 +215,7 @@ func copyWebFiles(src, dst string) error {
 	if _, err := os.Stat(src); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	return site.CopyDir(dst, src, "app.wasm")
+	return site.CopyDir(dst, src, "app.wasm", "app.wasm.br")
 }
 
 // freeAddr returns a local address with a port that was free a moment ago.

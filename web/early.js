@@ -33,6 +33,7 @@
     e.stopPropagation();
     queue.push({ click: where(el) });
     el.setAttribute('data-pending', 'true');
+    wait();
   }, true);
 
   document.addEventListener('keydown', function (e) {
@@ -40,9 +41,11 @@
     if (e.target.closest && e.target.closest('input, textarea, select, [contenteditable]')) return;
     e.preventDefault();
     queue.push({ key: e.key });
+    wait();
   }, true);
 
   function replay() {
+    timer = 0;
     var pending = document.querySelectorAll('[data-pending]');
     for (var i = 0; i < pending.length; i++) pending[i].removeAttribute('data-pending');
     var q = queue;
@@ -58,11 +61,16 @@
     });
   }
 
-  var watching = new MutationObserver(function () {
-    if (!live()) return;
-    watching.disconnect();
-    // After the task that mounted the app, whose handlers are then in place.
-    setTimeout(replay, 0);
-  });
-  watching.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-live'] });
+  // Only once something waits does the script look, every 50 ms, for the app to be live: until a
+  // reader acts, it costs the page nothing.
+  var timer = 0;
+  function wait() {
+    if (timer) return;
+    timer = setInterval(function () {
+      if (!live()) return;
+      clearInterval(timer);
+      // After the task that mounted the app, whose handlers are then in place.
+      setTimeout(replay, 0);
+    }, 50);
+  }
 })();

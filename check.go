@@ -52,7 +52,7 @@ func checkContent(w io.Writer, dir string, doc *model.Document) error {
 	articlePath := filepath.Join(dir, content.ArticleFile)
 	warnings := lint.Uncovered(articlePath, body, doc.Entities)
 	if !detected {
-		warnings = append(lint.Unused(filepath.Join(dir, content.CatalogueFile), doc.Entities, lines, doc.Mentions), warnings...)
+		warnings = append(lint.Unused(filepath.Join(dir, content.CatalogueFile), doc.Entities, lines, doc.Mentions, body), warnings...)
 		if warnings, err = withAdditions(warnings, articlePath, article, doc.Entities); err != nil {
 			return err
 		}

@@ -28,6 +28,7 @@ var contentCases = []struct {
 	// Catalogue faults.
 	{"yaml-syntax", false, `entities.yaml:3: YAML syntax: did not find expected ',' or ']'`},
 	{"tab-indentation", false, `entities.yaml:4: YAML syntax: found a tab character that violates indentation`},
+	{"tab-after-dash", false, `entities.yaml:2:2: YAML syntax: a tab character in the indentation (YAML indents with spaces only)`},
 	{"name-is-a-list", false, `entities.yaml:3:9: name is a list (want a string)`},
 	{"aliases-is-a-string", false, `entities.yaml:5:12: aliases is a string (want a list of strings)`},
 	{"kind-is-a-number", false, `entities.yaml:4:9: unknown kind "7"`},
@@ -84,6 +85,8 @@ func TestCLI(t *testing.T) {
 	t.Run("hostile and bundled", c.testCheckHostileAndBundled)
 	t.Run("suggest", c.testSuggest)
 	t.Run("mentions", c.testMentions)
+	t.Run("serve -watch", c.testServeWatch)
+	t.Run("help", c.testHelp)
 }
 
 // run runs the command with args and returns its exit code and output.

@@ -13,6 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -96,15 +98,57 @@ func serve(cmd command, doc *model.Document) error {
 	if err != nil {
 		return fmt.Errorf("%w (build it with: make wasm)", err)
 	}
-	h := newHandler(doc, wasm)
-	h.RawHeaders = append(h.RawHeaders, site.WasmPreload(""))
+	var page atomic.Pointer[http.Handler] // the page of the article as it is now
+	show := func(doc *model.Document) {
+		h := newHandler(doc, wasm)
+		h.RawHeaders = append(h.RawHeaders, site.WasmPreload(""))
+		p := site.Preview(h, "")
+		page.Store(&p)
+	}
+	show(doc)
 	mux := http.NewServeMux()
 	mux.Handle("/web/", http.StripPrefix("/web/", noCache(http.FileServer(http.Dir(cmd.web)))))
-	mux.Handle("/", site.Preview(h, ""))
+	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { (*page.Load()).ServeHTTP(w, r) }))
+	if cmd.watch {
+		go watchContent(cmd, time.Second, func(doc *model.Document, data string) {
+			app.Route("/", func() app.Composer { return &ui.Page{Doc: doc, Data: data} })
+			show(doc)
+		})
+	}
 	c := site.Compress(mux)
 	primeWasm(c, wasm, filepath.Join(cmd.web, "app.wasm.br"))
 	log.Printf("dramatis: serving %q on %s", doc.Meta.Title, cmd.addr)
 	return http.ListenAndServe(cmd.addr, site.Headers(c))
+}
+
+// watchContent checks the content directory of cmd every interval and, when article.md or
+// entities.yaml changed, loads it again and hands the new document to reload. A mistake in the
+// edited files is logged with its file and line, and the page goes on showing the last good version.
+func watchContent(cmd command, interval time.Duration, reload func(*model.Document, string)) {
+	stamp := func() string {
+		var b strings.Builder
+		for _, name := range []string{content.ArticleFile, content.CatalogueFile} {
+			if fi, err := os.Stat(filepath.Join(cmd.content, name)); err == nil {
+				fmt.Fprintf(&b, "%s %d %d;", name, fi.Size(), fi.ModTime().UnixNano())
+			}
+		}
+		return b.String()
+	}
+	last := stamp()
+	for range time.Tick(interval) {
+		now := stamp()
+		if now == last {
+			continue
+		}
+		last = now
+		doc, data, err := loadDocument(cmd)
+		if err != nil {
+			log.Printf("dramatis: not reloaded: %v", err)
+			continue
+		}
+		reload(doc, data)
+		log.Printf("dramatis: reloaded %q; a reload of the page shows it", doc.Meta.Title)
+	}
 }
 
 // primeWasm has c send app.wasm at brotli's level 11, as the static build does: at once from br, the

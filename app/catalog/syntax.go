@@ -80,6 +80,13 @@ func SyntaxError(file string, data []byte, err error) *Error {
 	} else if strings.Contains(msg, "tab character") {
 		// The line given is where the scalar before the tab starts: point at the tab instead.
 		e.Line = tabLine(data, e.Line)
+	} else if msg == "found character that cannot start any token" {
+		// Often a tab where YAML wants a space, after a list's "-" or in the indentation; the
+		// decoder may give no line for it.
+		if line, col := indentTab(data, max(e.Line, 1)); line > 0 {
+			e.Line, e.Column = line, col
+			e.Msg = "YAML syntax: a tab character in the indentation (YAML indents with spaces only)"
+		}
 	}
 	// An error at the end of the input may be placed on the line after the last.
 	last := bytes.Count(data, []byte("\n"))
@@ -117,6 +124,25 @@ func tabLine(data []byte, line int) int {
 		}
 	}
 	return line
+}
+
+// indentTab returns the line and column of the first tab, from line on, that stands in a line's
+// indentation or right after a list's "-", or 0, 0.
+func indentTab(data []byte, line int) (int, int) {
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		if i+1 < line {
+			continue
+		}
+		for j, c := range l {
+			if c == '\t' {
+				return i + 1, j + 1
+			}
+			if c != ' ' && c != '-' {
+				break
+			}
+		}
+	}
+	return 0, 0
 }
 
 // position returns the line and column of the first s in data, or 0, 0 if there is none.

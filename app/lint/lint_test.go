@@ -96,7 +96,7 @@ func TestUnused(t *testing.T) {
 	mentions := []model.Mention{{Entity: "al"}, {Entity: "edi-rama"}, {Entity: "al"}}
 	lines := map[string]int{"edi-rama": 1, "al": 5, "us": 9}
 	var got []string
-	for _, w := range Unused("entities.yaml", cast, lines, mentions) {
+	for _, w := range Unused("entities.yaml", cast, lines, mentions, nil) {
 		got = append(got, w.String())
 	}
 	want := []string{
@@ -128,7 +128,7 @@ func TestBundledArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ws := Unused(content.CatalogueFile, doc.Entities, lines, doc.Mentions); len(ws) > 0 {
+	if ws := Unused(content.CatalogueFile, doc.Entities, lines, doc.Mentions, nil); len(ws) > 0 {
 		t.Errorf("unused entries in the bundled catalogue: %v", ws)
 	}
 	article, err := content.FS.ReadFile(content.ArticleFile)
@@ -154,5 +154,24 @@ func TestBundledArticle(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Uncovered(bundled article) =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A name that the article holds only in another case gets a hint in its warning.
+func TestUnusedOtherCase(t *testing.T) {
+	cast := []model.Entity{
+		{ID: "paul-keating", Name: "Paul Keating", Kind: model.Person},
+		{ID: "al", Name: "Albania", Kind: model.Country},
+	}
+	body := []byte("Former prime minister paul\nkeating spoke; Albanians listened.\n")
+	ws := Unused("entities.yaml", cast, map[string]int{"paul-keating": 2, "al": 5}, nil, body)
+	if len(ws) != 2 {
+		t.Fatalf("%d warnings, want 2: %v", len(ws), ws)
+	}
+	if want := `entities.yaml:2: paul-keating never occurs in the article; it has "paul keating", in another case (names match case-sensitively)`; ws[0].String() != want {
+		t.Errorf("got  %s\nwant %s", ws[0], want)
+	}
+	if strings.Contains(ws[1].Msg, "another case") {
+		t.Errorf("Albania's warning hints at %q, which is no whole word of the article", ws[1].Msg)
 	}
 }

@@ -135,3 +135,29 @@ func TestEarlyInput(t *testing.T) {
 	}
 	b.assertClean()
 }
+
+// TestCardRelated: a co-mention on the card adds its entity to the selection and puts it in focus, as
+// the README says, and the keyboard focus stays on the card.
+func TestCardRelated(t *testing.T) {
+	e := setupEnv(t)
+	b := newBrowser(t, e)
+	b.open("/?e=edi-rama")
+	b.waitLive()
+	b.waitSelection([]string{ramaID})
+	other := mustEvaluate[string](b, `document.querySelector('#card button.related').dataset.related`)
+	b.click(`#card button.related[data-related="` + other + `"]`)
+	b.waitSelection([]string{ramaID, other})
+	b.eventually("the card of "+other+" with the keyboard focus", settleTimeout, func() error {
+		type st struct{ Focus, Name string }
+		s := mustEvaluate[st](b, `({Focus: document.activeElement ? (document.activeElement.id || document.activeElement.tagName) : '',
+			Name: (document.querySelector('#card-name') || {}).textContent || ''})`)
+		if s.Focus != "card-name" {
+			return fmt.Errorf("the keyboard focus is on %q, the card shows %q", s.Focus, s.Name)
+		}
+		return nil
+	})
+	if f := mustEvaluate[string](b, `new URLSearchParams(location.search).get('e') || ''`); f != ramaID+","+other {
+		t.Errorf("the address selects %q, want %s,%s", f, ramaID, other)
+	}
+	b.assertClean()
+}

@@ -14,6 +14,7 @@ import (
 const (
 	actionToggle   = "dramatis/toggle"   // string: an entity ID to select or deselect
 	actionFocus    = "dramatis/focus"    // string: an entity ID to select if need be and put in focus
+	actionRelated  = "dramatis/related"  // string: the same, from the card, which keeps the keyboard focus
 	actionSelect   = "dramatis/select"   // mentionRef: a mention clicked in the article
 	actionJump     = "dramatis/jump"     // int: the index into Document.Mentions of a mention to go to
 	actionStep     = "dramatis/step"     // int: 1 for the next mention of the entity in focus, -1 for the previous
@@ -64,6 +65,12 @@ func (p *Page) handleActions(ctx app.Context) {
 	}
 	ctx.Handle(actionToggle, str(p.toggle))
 	ctx.Handle(actionFocus, str(p.focusOn))
+	ctx.Handle(actionRelated, str(func(ctx app.Context, id string) {
+		p.focusOn(ctx, id)
+		// The card shows the new entity in place of the button clicked: the keyboard focus goes
+		// to its name once it has rendered, rather than to the page's body.
+		afterPaint(ctx, func(ctx app.Context) { ctx.Defer(func(app.Context) { focusElement(cardNameID) }) })
+	}))
 	ctx.Handle(actionSelect, func(ctx app.Context, a app.Action) {
 		if r, ok := a.Value.(mentionRef); ok {
 			p.selectMention(ctx, r)

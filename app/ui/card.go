@@ -30,7 +30,7 @@ type EntityCard struct {
 func (c *EntityCard) Render() app.UI {
 	e := c.Entity
 	return app.Section().ID("card").Aria("labelledby", "card-name").OnClick(c.onClick).Body(
-		app.H2().ID("card-name").Class("card-name").Text(e.Name),
+		app.H2().ID(cardNameID).Class("card-name").TabIndex(-1).Text(e.Name),
 		app.If(e.Auto(), func() app.UI {
 			return app.Raw(`<p class="card-auto"><span class="auto-badge" aria-hidden="true">auto</span> found by detection, not reviewed</p>`)
 		}),
@@ -39,10 +39,15 @@ func (c *EntityCard) Render() app.UI {
 	)
 }
 
-// onClick puts the related entity whose button was clicked in focus.
+// cardNameID is the id of the card's heading, which takes the keyboard focus after a related entity
+// was chosen.
+const cardNameID = "card-name"
+
+// onClick adds the related entity whose button was clicked to the selection and puts it in focus;
+// the keyboard focus stays on the card.
 func (c *EntityCard) onClick(ctx app.Context, e app.Event) {
 	id := dataTarget(e, "related")
-	sendIf(ctx, id != "", actionFocus, id)
+	sendIf(ctx, id != "", actionRelated, id)
 }
 
 // cardFacts is the card's list of facts: the forms the article uses, the sentence of the first

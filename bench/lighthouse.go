@@ -125,7 +125,7 @@ func runLighthouse(ctx context.Context, dir, bin, chromium, url string) (lightho
 		perf: score("performance"), a11y: score("accessibility"), best: score("best-practices"), seo: score("seo"),
 	}
 	if out.perf < 0 {
-		return out, errors.New("Lighthouse's report has no performance score")
+		return out, errors.New("the Lighthouse report has no performance score")
 	}
 	return out, nil
 }

@@ -87,21 +87,13 @@ func withAdditions(warnings []lint.Warning, articlePath string, article []byte, 
 		uncovered := fmt.Sprintf("%q is capitalised but no entry covers it", e.Name)
 		i := slices.IndexFunc(warnings, func(w lint.Warning) bool { return w.Line == line && w.Msg == uncovered })
 		if i >= 0 {
-			warnings[i].Msg += fmt.Sprintf(": detection finds %s (dramatis suggest writes its entry)", withArticle(string(e.Kind)))
+			warnings[i].Msg += fmt.Sprintf(": detection proposes it as %s (dramatis suggest writes its entry)", e.Kind)
 			continue
 		}
 		warnings = append(warnings, lint.Warning{File: articlePath, Line: line,
 			Msg: fmt.Sprintf("detection would add %s %q (dramatis suggest writes it)", e.Kind, e.Name)})
 	}
 	return warnings, nil
-}
-
-// withArticle returns word after "a" or "an".
-func withArticle(word string) string {
-	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
-		return "an " + word
-	}
-	return "a " + word
 }
 
 // firstLine returns the line of the article on which name first stands, or 1.

@@ -236,8 +236,8 @@ func (c cli) testCheckWarnings(t *testing.T) {
 	code, stdout, stderr := c.run(t, "check", "-content", dir)
 	want := strings.Join([]string{
 		filepath.Join(dir, "entities.yaml") + `:12: xk never occurs in the article`,
-		filepath.Join(dir, "article.md") + `:4: "Gaby Portnoy" is capitalised but no entry covers it: detection finds a person (dramatis suggest writes its entry)`,
-		filepath.Join(dir, "article.md") + `:4: "Knesset" is capitalised but no entry covers it: detection finds an organisation (dramatis suggest writes its entry)`,
+		filepath.Join(dir, "article.md") + `:4: "Gaby Portnoy" is capitalised but no entry covers it: detection proposes it as person (dramatis suggest writes its entry)`,
+		filepath.Join(dir, "article.md") + `:4: "Knesset" is capitalised but no entry covers it: detection proposes it as organisation (dramatis suggest writes its entry)`,
 		dir + `: 3 entities, 5 mentions, 3 warnings`,
 	}, "\n") + "\n"
 	if code != 0 || stdout != want || stderr != "" {

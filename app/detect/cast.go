@@ -3,6 +3,7 @@ package detect
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -49,7 +50,6 @@ type draft struct {
 	key   string
 	first int // the index of its first occurrence, for the order of the cast
 	forms map[string]int
-	seen  int
 }
 
 func newCaster(sents []ner.Sentence) *caster {
@@ -333,7 +333,6 @@ func (c *caster) countries() {
 		default:
 			c.claim(d, o.text, model.FormName)
 		}
-		d.seen++
 		o.typ = -1 // used
 		o.entity = d
 	}
@@ -513,16 +512,9 @@ func plain(r rune) rune {
 func uniqueID(base string, taken map[string]bool) string {
 	id := base
 	for n := 2; taken[id]; n++ {
-		id = base + "-" + itoa(n)
+		id = base + "-" + strconv.Itoa(n)
 	}
 	return id
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }
 
 func startsUpper(s string) bool {

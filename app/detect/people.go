@@ -79,7 +79,6 @@ func (c *caster) people() map[string]*draft {
 			o.typ = -2
 		} else if d != nil && o.start < o.end {
 			c.claim(d, o.text, model.FormName)
-			d.seen++
 			o.typ = -1
 			o.entity = d
 		}

@@ -61,21 +61,21 @@ const MaxArticleSize = 10 << 20
 // front matter's publication, title, standfirst, author and dateline, in a <header> at the top of
 // #article) and its body alike, the head's blocks and mentions first.
 func Build(file string, article []byte, entities []model.Entity) (*model.Document, error) {
-	doc, _, err := build(file, article, entities)
+	doc, _, _, err := build(file, article, entities)
 	return doc, err
 }
 
 // build is Build, also returning where each of the body's mentions lies in the prepared body (see
-// Prepare), in reading order.
-func build(file string, article []byte, entities []model.Entity) (*model.Document, []text.Segment, error) {
-	meta, body, err := Prepare(file, article)
+// Prepare), in reading order, and the length of the front matter (see prepare).
+func build(file string, article []byte, entities []model.Entity) (*model.Document, []text.Segment, int, error) {
+	meta, body, front, err := prepare(file, article)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	md := NewMarkdown(annotate.New(entities))
 	hd, err := renderHead(file, md, meta)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	pc := parser.NewContext()
 	annotate.SetFirstBlock(pc, hd.blocks)
@@ -84,7 +84,7 @@ func build(file string, article []byte, entities []model.Entity) (*model.Documen
 	buf.WriteString(`<div id="article" class="article-body">`)
 	buf.WriteString(hd.html)
 	if err := md.Renderer().Render(&buf, body, root); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", file, err)
+		return nil, nil, 0, fmt.Errorf("%s: %w", file, err)
 	}
 	buf.WriteString(`</div>`)
 	res := annotate.Get(pc)
@@ -97,7 +97,7 @@ func build(file string, article []byte, entities []model.Entity) (*model.Documen
 		Entities:  entities,
 		Mentions:  append(hd.mentions, res.Mentions...),
 		Sentences: append(hd.sentences, res.Sentences...),
-	}, annotate.Spans(root.(*ast.Document)), nil
+	}, annotate.Spans(root.(*ast.Document)), front, nil
 }
 
 // Prepare checks article (named file in errors) and splits it into its front matter and its Markdown
@@ -106,28 +106,35 @@ func build(file string, article []byte, entities []model.Entity) (*model.Documen
 // with the line of the problem. The body keeps the article's line numbers: the front matter's lines
 // are blanked.
 func Prepare(file string, article []byte) (model.Meta, []byte, error) {
+	meta, body, _, err := prepare(file, article)
+	return meta, body, err
+}
+
+// prepare is Prepare, also returning the length of the front matter in the article as normalised
+// (byte order mark dropped, LF line ends), for Locate.
+func prepare(file string, article []byte) (model.Meta, []byte, int, error) {
 	if len(article) > MaxArticleSize {
 		line := bytes.Count(article[:MaxArticleSize], []byte("\n")) + 1
-		return model.Meta{}, nil, fmt.Errorf("%s:%d: the article is %s; an article may have at most %s",
+		return model.Meta{}, nil, 0, fmt.Errorf("%s:%d: the article is %s; an article may have at most %s",
 			file, line, size(len(article)), size(MaxArticleSize))
 	}
 	article = bytes.TrimPrefix(article, []byte("\uFEFF"))
 	if !utf8.Valid(article) {
-		return model.Meta{}, nil, fmt.Errorf("%s:%d: invalid UTF-8", file, invalidLine(article))
+		return model.Meta{}, nil, 0, fmt.Errorf("%s:%d: invalid UTF-8", file, invalidLine(article))
 	}
 	article = bytes.ReplaceAll(bytes.ReplaceAll(article, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
-	meta, body, err := splitFrontMatter(file, article)
+	meta, body, front, err := splitFrontMatter(file, article)
 	if err != nil {
-		return meta, nil, err
+		return meta, nil, 0, err
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
 		if len(bytes.TrimSpace(article)) == 0 {
-			return meta, nil, fmt.Errorf("%s:1: the article is empty", file)
+			return meta, nil, 0, fmt.Errorf("%s:1: the article is empty", file)
 		}
 		last := bytes.Count(bytes.TrimRight(article, " \t\n"), []byte("\n")) + 1 // the closing "---"
-		return meta, nil, fmt.Errorf("%s:%d: the article is empty: it has front matter but no text after it", file, last)
+		return meta, nil, 0, fmt.Errorf("%s:%d: the article is empty: it has front matter but no text after it", file, last)
 	}
-	return meta, body, nil
+	return meta, body, front, nil
 }
 
 // size formats a number of bytes in megabytes for messages.

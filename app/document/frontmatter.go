@@ -13,11 +13,11 @@ import (
 
 // splitFrontMatter separates the YAML front matter between two "---" lines at the top of article from
 // the Markdown body. An article without front matter has empty metadata. The body keeps its line
-// numbers: the front matter's lines are blanked, not cut.
-func splitFrontMatter(file string, article []byte) (model.Meta, []byte, error) {
-	var meta model.Meta
+// numbers: the front matter's lines are blanked, not cut. size is the length of the front matter in
+// article, both "---" lines included; 0 without front matter.
+func splitFrontMatter(file string, article []byte) (meta model.Meta, body []byte, size int, err error) {
 	if !bytes.HasPrefix(article, []byte("---\n")) {
-		return meta, article, nil
+		return meta, article, 0, nil
 	}
 	rest := article[4:]
 	end, closing := bytes.Index(rest, []byte("\n---\n")), 5
@@ -30,22 +30,23 @@ func splitFrontMatter(file string, article []byte) (model.Meta, []byte, error) {
 	case bytes.HasSuffix(rest, []byte("\n---")):
 		end, closing = len(rest)-4, 4
 	default:
-		return meta, nil, fmt.Errorf("%s:1: front matter opened with --- is never closed", file)
+		return meta, nil, 0, fmt.Errorf("%s:1: front matter opened with --- is never closed", file)
 	}
 	yml := rest[:end]
 	var doc yaml.Node
 	if err := yaml.Unmarshal(yml, &doc); err != nil {
 		// Lines in yml count from the article's second line, after the opening "---".
 		e := catalog.SyntaxError(file, yml, err)
-		return meta, nil, fmt.Errorf("%s:%d: front matter: %s", file, e.Line+1, strings.TrimPrefix(e.Msg, "YAML syntax: "))
+		return meta, nil, 0, fmt.Errorf("%s:%d: front matter: %s", file, e.Line+1, strings.TrimPrefix(e.Msg, "YAML syntax: "))
 	}
 	if len(doc.Content) > 0 {
 		if err := decodeMeta(file, doc.Content[0], &meta); err != nil {
-			return meta, nil, err
+			return meta, nil, 0, err
 		}
 	}
-	lines := bytes.Count(article[:4+end+closing], []byte("\n"))
-	return meta, append(bytes.Repeat([]byte("\n"), lines), rest[end+closing:]...), nil
+	size = 4 + end + closing
+	lines := bytes.Count(article[:size], []byte("\n"))
+	return meta, append(bytes.Repeat([]byte("\n"), lines), rest[end+closing:]...), size, nil
 }
 
 // decodeMeta fills meta from a front matter mapping, with surrounding space trimmed from each value.

@@ -23,7 +23,7 @@ type Located struct {
 // with their place in article. A head mention whose field's value the front matter does not hold
 // verbatim (a quoted value with escapes, a folded one) gets Start and End -1.
 func Locate(file string, article []byte, entities []model.Entity) (*model.Document, []Located, error) {
-	doc, spans, err := build(file, article, entities)
+	doc, spans, front, err := build(file, article, entities)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -31,7 +31,7 @@ func Locate(file string, article []byte, entities []model.Entity) (*model.Docume
 	for _, e := range entities {
 		kinds[e.ID] = e.Kind
 	}
-	orig := newOffsets(article)
+	orig := newOffsets(article, front)
 	head := len(doc.Mentions) - len(spans)
 	out := make([]Located, len(doc.Mentions))
 	fields := headValues(article, orig)
@@ -59,40 +59,24 @@ type offsets struct {
 	frontLen, frontLines int
 }
 
-func newOffsets(article []byte) *offsets {
-	o := &offsets{}
+func newOffsets(article []byte, front int) *offsets {
+	o := &offsets{frontLen: front}
 	i := 0
 	if bytes.HasPrefix(article, []byte("\uFEFF")) {
 		i = 3
 	}
-	var norm []byte
+	lines := 0
 	for ; i < len(article); i++ {
-		if article[i] == '\r' {
-			if i+1 < len(article) && article[i+1] == '\n' {
-				continue // the LF stands for both
-			}
-			o.norm = append(o.norm, i)
-			norm = append(norm, '\n')
-			continue
+		if article[i] == '\r' && i+1 < len(article) && article[i+1] == '\n' {
+			continue // the LF stands for both
+		}
+		if len(o.norm) < front && (article[i] == '\n' || article[i] == '\r') {
+			lines++
 		}
 		o.norm = append(o.norm, i)
-		norm = append(norm, article[i])
 	}
 	o.norm = append(o.norm, len(article))
-	if bytes.HasPrefix(norm, []byte("---\n")) {
-		rest := norm[4:]
-		end, closing := bytes.Index(rest, []byte("\n---\n")), 5
-		switch {
-		case bytes.HasPrefix(rest, []byte("---\n")):
-			end, closing = 0, 4
-		case end < 0 && bytes.HasSuffix(rest, []byte("\n---")):
-			end, closing = len(rest)-4, 4
-		}
-		if end >= 0 {
-			o.frontLen = min(4+end+closing, len(norm))
-			o.frontLines = bytes.Count(norm[:o.frontLen], []byte("\n"))
-		}
-	}
+	o.frontLines = lines
 	return o
 }
 

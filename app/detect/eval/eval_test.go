@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -9,10 +8,15 @@ import (
 	"github.com/dramatis/dramatis/app/catalog"
 )
 
-func TestShowScores(t *testing.T) {
-	dirs, _ := filepath.Glob("../testdata/articles/*")
-	dirs = append(dirs, "../../../content")
-	for _, d := range dirs {
+// Detection on each article with a hand-written catalogue stays above floors set below what it
+// reaches today (docs/benchmarks.md has the figures): a change that loses much fails here before the
+// bench shows it.
+func TestCastFloors(t *testing.T) {
+	dirs, err := filepath.Glob("../testdata/articles/*")
+	if err != nil || len(dirs) < 4 {
+		t.Fatalf("%d articles with catalogues (%v), want 4 or more", len(dirs), err)
+	}
+	for _, d := range append(dirs, "../../../content") {
 		article, err := os.ReadFile(filepath.Join(d, "article.md"))
 		if err != nil {
 			t.Fatal(err)
@@ -25,16 +29,20 @@ func TestShowScores(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fmt.Printf("%-20s entities %.2f (%+v) mentions R %.2f P %.2f (%+v)\n", filepath.Base(d), c.Entities.Recall(), c.Entities, c.Mentions.Recall(), c.Mentions.Precision(), c.Mentions)
+		t.Logf("%s: found %.2f, mentions recall %.2f, precision %.2f", filepath.Base(d), c.Entities.Recall(), c.Mentions.Recall(), c.Mentions.Precision())
+		if c.Entities.Recall() < 0.85 || c.Mentions.Recall() < 0.7 || c.Mentions.Precision() < 0.65 {
+			t.Errorf("%s: found %.2f, recall %.2f, precision %.2f; floors 0.85, 0.70, 0.65\nfalse: %v\nmissed: %v",
+				filepath.Base(d), c.Entities.Recall(), c.Mentions.Recall(), c.Mentions.Precision(), c.False, c.Missed)
+		}
 	}
-	if dir := os.Getenv("CONLL_DEV"); dir != "" {
-		r, err := ScoreCoNLL(dir, Predict)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, ty := range []string{"PER", "LOC", "ORG", "MISC"} {
-			fmt.Printf("%s P %.3f R %.3f F1 %.3f\n", ty, r.Types[ty].Precision(), r.Types[ty].Recall(), r.Types[ty].F1())
-		}
-		fmt.Printf("micro F1 %.3f over %d docs\n", r.Micro.F1(), r.Docs)
+}
+
+// Compare counts exact spans of the right type only.
+func TestCompare(t *testing.T) {
+	gold := []Span{{0, 5, "PER"}, {10, 15, "LOC"}, {20, 25, "ORG"}}
+	pred := []Span{{0, 5, "PER"}, {10, 14, "LOC"}, {20, 25, "LOC"}, {0, 5, "PER"}}
+	got := Compare(gold, pred)
+	if got["PER"] != (Score{TP: 1}) || got["LOC"] != (Score{FP: 2, FN: 1}) || got["ORG"] != (Score{FN: 1}) {
+		t.Errorf("Compare = %+v", got)
 	}
 }

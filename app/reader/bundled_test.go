@@ -34,14 +34,14 @@ func TestBundledArticle(t *testing.T) {
 			t.Errorf("%s: %d mentions, the index counts %d", e.ID, got, want)
 		}
 		sum := 0
-		for _, n := range a.Density(e.ID, 24) {
+		for _, n := range a.Density(e.ID, 24, false) {
 			sum += n
 		}
 		if sum != idx.Count(e.ID) {
 			t.Errorf("%s: the density strip holds %d mentions, want %d", e.ID, sum, idx.Count(e.ID))
 		}
 	}
-	rel := a.Related("edi-rama", 5)
+	rel := a.Related("edi-rama", 5, false)
 	if len(rel) == 0 {
 		t.Fatalf("Related(edi-rama) is empty")
 	}

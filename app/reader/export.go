@@ -20,11 +20,12 @@ type Row struct {
 	Sentence  string     `json:"sentence"`  // the sentence it stands in
 }
 
-// Rows returns the mentions of ids in reading order, or of everyone when ids is empty.
-func (a *Article) Rows(ids []string) []Row {
+// Rows returns the mentions of ids in reading order, or of everyone when ids is empty; with namesOnly
+// set, only those by name or alias.
+func (a *Article) Rows(ids []string, namesOnly bool) []Row {
 	rows := []Row{}
 	for _, m := range a.Doc.Mentions {
-		if len(ids) > 0 && !contains(ids, m.Entity) {
+		if (len(ids) > 0 && !contains(ids, m.Entity)) || (namesOnly && !IsName(m.Form)) {
 			continue
 		}
 		r := Row{Entity: m.Entity, Name: a.byID[m.Entity].Name, Form: m.Form, Text: m.Text, Paragraph: m.Paragraph + 1}

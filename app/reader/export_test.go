@@ -10,7 +10,7 @@ import (
 
 func TestRows(t *testing.T) {
 	a := article()
-	rows := a.Rows([]string{"al"})
+	rows := a.Rows([]string{"al"}, false)
 	want := []Row{
 		{Entity: "al", Name: "Albania", Form: "demonym", Text: "Albanian", Paragraph: 1, Sentence: "Albanian Prime Minister Edi Rama visited Israel."},
 		{Entity: "al", Name: "Albania", Form: "name", Text: "Albania", Paragraph: 2, Sentence: "Albania said Rama was right."},
@@ -19,15 +19,15 @@ func TestRows(t *testing.T) {
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("Rows(al) = %+v, want %+v", rows, want)
 	}
-	if n := len(a.Rows(nil)); n != len(a.Doc.Mentions) {
+	if n := len(a.Rows(nil, false)); n != len(a.Doc.Mentions) {
 		t.Errorf("Rows(nil) has %d rows, want every mention, %d", n, len(a.Doc.Mentions))
 	}
-	if rows := a.Rows([]string{"yair-lapid"}); rows == nil || len(rows) != 0 {
+	if rows := a.Rows([]string{"yair-lapid"}, false); rows == nil || len(rows) != 0 {
 		t.Errorf("Rows(yair-lapid) = %#v, want an empty, non-nil slice", rows)
 	}
 	// Reading order across entities.
 	var got []string
-	for _, r := range a.Rows([]string{"il", "edi-rama"}) {
+	for _, r := range a.Rows([]string{"il", "edi-rama"}, false) {
 		got = append(got, r.Entity)
 	}
 	if w := []string{"edi-rama", "il", "edi-rama", "il", "edi-rama", "edi-rama"}; !reflect.DeepEqual(got, w) {
@@ -77,7 +77,7 @@ func TestCSVKeepsFormulasInert(t *testing.T) {
 }
 
 func TestJSON(t *testing.T) {
-	rows := article().Rows([]string{"edi-rama"})
+	rows := article().Rows([]string{"edi-rama"}, false)
 	var back []Row
 	if err := json.Unmarshal(JSON(rows), &back); err != nil {
 		t.Fatalf("JSON does not decode: %v", err)
@@ -94,5 +94,49 @@ func TestJSON(t *testing.T) {
 	}
 	if got := string(JSON([]Row{})); got != "[]\n" {
 		t.Errorf("JSON of no rows = %q, want \"[]\\n\"", got)
+	}
+}
+
+// TestNamesOnlyAgrees checks that with names only every figure the reader sees leaves demonyms and
+// places out alike: the count, the export's rows, the first mention, the forms and the density.
+func TestNamesOnlyAgrees(t *testing.T) {
+	a := article()
+	rows := a.Rows([]string{"al"}, true)
+	if len(rows) != 1 || rows[0].Text != "Albania" {
+		t.Errorf("Rows(al, names only) = %+v, want the one mention by name", rows)
+	}
+	if got := a.Count("al", true); got != len(rows) {
+		t.Errorf("Count(al, names only) = %d, the export has %d rows", got, len(rows))
+	}
+	if got := a.Count("al", false); got != 3 {
+		t.Errorf("Count(al) = %d, want 3", got)
+	}
+	if got, want := a.First("al", true), "Albania said Rama was right."; got != want {
+		t.Errorf("First(al, names only) = %q, want %q", got, want)
+	}
+	if got, want := a.First("al", false), "Albanian Prime Minister Edi Rama visited Israel."; got != want {
+		t.Errorf("First(al) = %q, want %q", got, want)
+	}
+	if got := a.Forms("al", true); !reflect.DeepEqual(got, []string{"Albania"}) {
+		t.Errorf("Forms(al, names only) = %q, want [Albania]", got)
+	}
+	sum := 0
+	for _, n := range a.Density("al", 10, true) {
+		sum += n
+	}
+	if sum != 1 {
+		t.Errorf("the names-only density of al holds %d mentions, want 1", sum)
+	}
+	// Isaac Herzog shares paragraph 3 with Tirana, a place of Albania, and no paragraph with its name.
+	related := func(namesOnly bool) bool {
+		for _, r := range a.Related("al", -1, namesOnly) {
+			if r.Entity.ID == "isaac-herzog" {
+				return true
+			}
+		}
+		return false
+	}
+	if !related(false) || related(true) {
+		t.Errorf("Isaac Herzog related to Albania: %v with every form, %v by names only; want true, false", related(false), related(true))
 	}
 }

@@ -15,13 +15,14 @@ func (a *Article) Position(i int) float64 {
 	return a.pos[i]
 }
 
-// Density counts the mentions of id that fall in each of bins equal stretches of the body.
-func (a *Article) Density(id string, bins int) []int {
+// Density counts the mentions of id (by name or alias only when namesOnly is set) that fall in each
+// of bins equal stretches of the body.
+func (a *Article) Density(id string, bins int, namesOnly bool) []int {
 	out := make([]int, bins)
 	if bins <= 0 {
 		return out
 	}
-	for _, i := range a.all[id] {
+	for _, i := range a.Mentions(id, namesOnly) {
 		b := int(a.pos[i] * float64(bins))
 		out[min(max(b, 0), bins-1)]++
 	}

@@ -78,7 +78,7 @@ func TestDensity(t *testing.T) {
 		{"al", 0, []int{}},
 	}
 	for _, tt := range tests {
-		if got := a.Density(tt.id, tt.bins); !reflect.DeepEqual(got, tt.want) {
+		if got := a.Density(tt.id, tt.bins, false); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("Density(%q, %d) = %v, want %v", tt.id, tt.bins, got, tt.want)
 		}
 	}

@@ -18,6 +18,7 @@ type Article struct {
 	all    map[string][]int // entity → indices into Doc.Mentions, in reading order
 	names  map[string][]int // the same, name and alias mentions only
 	nameP  map[string][]int // entity → the paragraphs it is named in (by name or alias), ascending, each once
+	named  map[int][]string // paragraph → the entities named in it (by name or alias), each once
 	paras  map[int][]string // paragraph → the entities mentioned in it, each once, in order of first mention
 	pos    []float64        // the position of each mention in the body, from 0 (start) to 1 (end)
 	blocks int              // the number of top-level blocks that hold a mention, counted to the last
@@ -32,6 +33,7 @@ func New(doc *model.Document, idx model.Index) *Article {
 		all:   map[string][]int{},
 		names: map[string][]int{},
 		nameP: map[string][]int{},
+		named: map[int][]string{},
 		paras: map[int][]string{},
 	}
 	for _, e := range doc.Entities {
@@ -43,6 +45,9 @@ func New(doc *model.Document, idx model.Index) *Article {
 			a.names[m.Entity] = append(a.names[m.Entity], i)
 			if ps := a.nameP[m.Entity]; len(ps) == 0 || ps[len(ps)-1] != m.Paragraph {
 				a.nameP[m.Entity] = append(ps, m.Paragraph)
+			}
+			if !contains(a.named[m.Paragraph], m.Entity) {
+				a.named[m.Paragraph] = append(a.named[m.Paragraph], m.Entity)
 			}
 		}
 		if !contains(a.paras[m.Paragraph], m.Entity) {
@@ -71,6 +76,35 @@ func (a *Article) Mentions(id string, namesOnly bool) []int {
 		return a.names[id]
 	}
 	return a.all[id]
+}
+
+// Count returns the number of mentions of id: all of them, or those by name or alias only when
+// namesOnly is set. Every count the reader sees goes through it, so that one switch decides them all.
+func (a *Article) Count(id string, namesOnly bool) int { return len(a.Mentions(id, namesOnly)) }
+
+// First returns the sentence of the first mention of id (the first by name or alias when namesOnly is
+// set), or "" when there is none.
+func (a *Article) First(id string, namesOnly bool) string {
+	ms := a.Mentions(id, namesOnly)
+	if len(ms) == 0 {
+		return ""
+	}
+	if n := a.Doc.Mentions[ms[0]].Sentence; n >= 0 && n < len(a.Doc.Sentences) {
+		return a.Doc.Sentences[n]
+	}
+	return ""
+}
+
+// Forms returns the surface texts of the mentions of id (by name or alias only when namesOnly is
+// set), in order of first appearance, each once.
+func (a *Article) Forms(id string, namesOnly bool) []string {
+	var out []string
+	for _, i := range a.Mentions(id, namesOnly) {
+		if t := a.Doc.Mentions[i].Text; !contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // Ordinal returns the place, from 0, of the mention with index i among the mentions of its entity

@@ -14,15 +14,16 @@ type Related struct {
 }
 
 // Related returns the entities most often mentioned in the same paragraphs as id, at most limit of
-// them: those that share the most paragraphs first, then the most mentioned, then by name.
-func (a *Article) Related(id string, limit int) []Related {
-	s := a.Index[id]
-	if s == nil {
-		return nil
+// them: those that share the most paragraphs first, then the most mentioned, then by name. With
+// namesOnly set, only mentions by name or alias count, on both sides.
+func (a *Article) Related(id string, limit int, namesOnly bool) []Related {
+	paras := a.paras
+	if namesOnly {
+		paras = a.named
 	}
 	shared := map[string]int{}
-	for _, p := range s.Paragraphs {
-		for _, other := range a.paras[p] {
+	for _, p := range a.Paragraphs(id, namesOnly) {
+		for _, other := range paras[p] {
 			if other != id {
 				shared[other]++
 			}
@@ -41,7 +42,7 @@ func (a *Article) Related(id string, limit int) []Related {
 		if x.Shared != y.Shared {
 			return x.Shared > y.Shared
 		}
-		if cx, cy := a.Index.Count(x.Entity.ID), a.Index.Count(y.Entity.ID); cx != cy {
+		if cx, cy := a.Count(x.Entity.ID, namesOnly), a.Count(y.Entity.ID, namesOnly); cx != cy {
 			return cx > cy
 		}
 		return x.Entity.Name < y.Entity.Name

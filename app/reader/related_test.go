@@ -26,7 +26,7 @@ func TestRelated(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []pair
-		for _, r := range a.Related(tt.id, tt.limit) {
+		for _, r := range a.Related(tt.id, tt.limit, false) {
 			got = append(got, pair{r.Entity.ID, r.Shared})
 		}
 		if !reflect.DeepEqual(got, tt.want) {

@@ -11,11 +11,11 @@ import (
 //
 //	e=edi-rama,al&f=edi-rama&m=3&t=1&forms=names
 //
-// e lists the selected entities by their colour slot (an empty place is a free slot), f names the
+// e lists the selected entities in the order of their colours (empty places are ignored), f names the
 // entity in focus when it is not the last of e, m is the current mention counted from 1, t=1 turns on
 // the together view, and forms=names highlights names and aliases only. Every part is optional.
 type State struct {
-	Selected  []string // entity ids by slot; "" is a free slot
+	Selected  []string // entity ids in the order of their colours; Query leaves out "", a free slot
 	Focus     string   // the entity in focus; "" means the last selected
 	Mention   int      // the current mention of Focus, counted from 1; 0 for none
 	Together  bool     // dim the paragraphs that do not mention every selected entity
@@ -49,9 +49,11 @@ func (s State) FocusOrLast() string {
 // so they need no escaping.
 func (s State) Query() string {
 	var parts []string
-	sel := s.Selected
-	for len(sel) > 0 && sel[len(sel)-1] == "" {
-		sel = sel[:len(sel)-1]
+	var sel []string
+	for _, id := range s.Selected {
+		if id != "" {
+			sel = append(sel, id)
+		}
 	}
 	if len(sel) > 0 {
 		parts = append(parts, keySelected+"="+strings.Join(sel, ","))
@@ -74,14 +76,15 @@ func (s State) Query() string {
 
 // ParseQuery decodes the state of a query string (with or without its "?"). Ids for which known
 // returns false are left out and returned as unknown, each once; so is a focus that is not selected.
-// Parts that do not parse are ignored. Focus is set only when it differs from the last selected.
+// Empty places in the list and parts that do not parse are ignored. Focus is set only when it differs
+// from the last selected. A mention number is kept as it is: whether the entity has that many is for
+// the caller to say.
 func ParseQuery(raw string, known func(id string) bool) (s State, unknown []string) {
 	q, _ := url.ParseQuery(strings.TrimPrefix(raw, "?"))
 	for _, id := range strings.Split(q.Get(keySelected), ",") {
 		id = strings.TrimSpace(id)
 		switch {
 		case id == "":
-			s.Selected = append(s.Selected, "")
 		case !known(id):
 			if !contains(unknown, id) {
 				unknown = append(unknown, id)
@@ -89,12 +92,6 @@ func ParseQuery(raw string, known func(id string) bool) (s State, unknown []stri
 		case !contains(s.Selected, id):
 			s.Selected = append(s.Selected, id)
 		}
-	}
-	for len(s.Selected) > 0 && s.Selected[len(s.Selected)-1] == "" {
-		s.Selected = s.Selected[:len(s.Selected)-1]
-	}
-	if len(s.Selected) == 0 {
-		s.Selected = nil
 	}
 	if f := strings.TrimSpace(q.Get(keyFocus)); f != "" {
 		switch {

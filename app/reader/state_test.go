@@ -24,7 +24,7 @@ func TestStateQuery(t *testing.T) {
 		{"one", State{Selected: []string{"edi-rama"}}, "e=edi-rama"},
 		{"focus on the last is implied", State{Selected: []string{"edi-rama", "al"}, Focus: "al", Mention: 3}, "e=edi-rama,al&m=3"},
 		{"focus on another", State{Selected: []string{"edi-rama", "al"}, Focus: "edi-rama"}, "e=edi-rama,al&f=edi-rama"},
-		{"free slot kept, trailing dropped", State{Selected: []string{"", "il", "", ""}}, "e=,il"},
+		{"free slots left out", State{Selected: []string{"", "il", "", "al", ""}}, "e=il,al"},
 		{"everything", State{Selected: []string{"edi-rama", "al"}, Focus: "edi-rama", Mention: 2, Together: true, NamesOnly: true},
 			"e=edi-rama,al&f=edi-rama&m=2&t=1&forms=names"},
 		{"no mention without a selection", State{Mention: 4}, ""},
@@ -54,7 +54,7 @@ func TestParseQuery(t *testing.T) {
 		{"unknown focus", "e=edi-rama&f=ghost", State{Selected: []string{"edi-rama"}}, []string{"ghost"}},
 		{"known focus not selected", "e=edi-rama&f=al", State{Selected: []string{"edi-rama"}}, nil},
 		{"duplicates", "e=al,al,il", State{Selected: []string{"al", "il"}}, nil},
-		{"free slots", "e=,,il,", State{Selected: []string{"", "", "il"}}, nil},
+		{"empty places ignored", "e=,,il,", State{Selected: []string{"il"}}, nil},
 		{"bad mention", "e=al&m=x", State{Selected: []string{"al"}}, nil},
 		{"negative mention", "e=al&m=-2", State{Selected: []string{"al"}}, nil},
 		{"mention without selection", "m=3", State{}, nil},
@@ -74,7 +74,7 @@ func TestStateRoundTrip(t *testing.T) {
 	states := []State{
 		{},
 		{Selected: []string{"edi-rama"}, Mention: 1},
-		{Selected: []string{"", "al", "il"}, Focus: "al", Mention: 7, Together: true},
+		{Selected: []string{"al", "il"}, Focus: "al", Mention: 7, Together: true},
 		{Selected: []string{"il", "al"}, NamesOnly: true},
 	}
 	for _, s := range states {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,6 +15,12 @@ import (
 // The actions children send to Page, with the value each carries.
 const (
 	actionToggle   = "dramatis/toggle"   // string: an entity ID to select or deselect
+	actionPick     = "dramatis/pick"     // pick: the same, from the cast, which keeps the entry in place
+	actionRemove   = "dramatis/remove"   // string: an entity ID to deselect from the legend
+	actionPassage  = "dramatis/passage"  // int: 1 for the next passage of the together view, -1 for the previous
+	actionRailAt   = "dramatis/rail-at"  // float64: a place on the rail, from 0 (top) to 1, to go to the nearest mention of
+	actionStepEnd  = "dramatis/step-end" // int: 1 for the last mention of the entity in focus, -1 for the first
+	actionPeek     = "dramatis/peek"     // peekAt: the mention hovered or focused, for the peek card; Entity "" hides it
 	actionFocus    = "dramatis/focus"    // string: an entity ID to select if need be and put in focus
 	actionRelated  = "dramatis/related"  // string: the same, from the card, which keeps the keyboard focus
 	actionSelect   = "dramatis/select"   // mentionRef: a mention clicked in the article
@@ -29,6 +37,7 @@ const (
 	actionNotice   = "dramatis/notice"   // none: dismiss the notice
 	actionHelp     = "dramatis/help"     // none: show the keyboard shortcuts
 	actionSearch   = "dramatis/search"   // none: move the keyboard focus to the cast filter
+	actionSkip     = "dramatis/skip"     // none: move the keyboard focus to the cast's tab stop
 	actionEscape   = "dramatis/escape"   // none: close the cast panel if it is open over the article, or clear
 )
 
@@ -51,6 +60,12 @@ type mentionRef struct {
 	N      int
 }
 
+// pick is an entry of the cast clicked, with where it was in the view.
+type pick struct {
+	ID  string
+	Top float64
+}
+
 // handleActions makes Page handle its children's actions.
 func (p *Page) handleActions(ctx app.Context) {
 	str := func(f func(app.Context, string)) app.ActionHandler {
@@ -63,7 +78,20 @@ func (p *Page) handleActions(ctx app.Context) {
 			}
 		}
 	}
-	ctx.Handle(actionToggle, str(p.toggle))
+	ctx.Handle(actionToggle, str(func(ctx app.Context, id string) { p.toggle(ctx, id) }))
+	ctx.Handle(actionPick, func(ctx app.Context, a app.Action) {
+		if pk, ok := a.Value.(pick); ok {
+			p.pick(ctx, pk)
+		}
+	})
+	ctx.Handle(actionRemove, str(p.remove))
+	ctx.Handle(actionPassage, num(p.passage))
+	ctx.Handle(actionStepEnd, num(func(ctx app.Context, end int) { p.cur = -1; p.step(ctx, -end) }))
+	ctx.Handle(actionRailAt, func(ctx app.Context, a app.Action) {
+		if f, ok := a.Value.(float64); ok {
+			p.railAt(ctx, f)
+		}
+	})
 	ctx.Handle(actionFocus, str(p.focusOn))
 	ctx.Handle(actionRelated, str(func(ctx app.Context, id string) {
 		p.focusOn(ctx, id)
@@ -78,7 +106,11 @@ func (p *Page) handleActions(ctx app.Context) {
 	})
 	ctx.Handle(actionJump, num(func(ctx app.Context, i int) { p.jump(ctx, i, true) }))
 	ctx.Handle(actionStep, num(p.step))
-	ctx.Handle(actionClear, func(ctx app.Context, _ app.Action) { p.clear(ctx) })
+	ctx.Handle(actionClear, func(ctx app.Context, _ app.Action) {
+		p.clear(ctx)
+		// The button is disabled once nothing is selected: the keyboard focus goes to the cast.
+		afterPaint(ctx, func(ctx app.Context) { ctx.Defer(func(app.Context) { focusStop("#cast") }) })
+	})
 	ctx.Handle(actionEscape, func(ctx app.Context, _ app.Action) {
 		if p.sheet && isNarrow() {
 			p.sheet = false
@@ -88,7 +120,10 @@ func (p *Page) handleActions(ctx app.Context) {
 	})
 	// Showing the dialog changes nothing go-app draws.
 	ctx.Handle(actionHelp, func(ctx app.Context, _ app.Action) { showDialog(shortcutsID); ctx.PreventUpdate() })
-	ctx.Handle(actionTogether, func(ctx app.Context, _ app.Action) { p.together = !p.together; p.commit(ctx, true, false) })
+	ctx.Handle(actionTogether, func(ctx app.Context, _ app.Action) {
+		p.keepCurrent(func() { p.together = !p.together })
+		p.commit(ctx, true, false)
+	})
 	ctx.Handle(actionNames, func(ctx app.Context, _ app.Action) { p.switchForms(ctx) })
 	ctx.Handle(actionFilter, str(func(_ app.Context, s string) { p.filter = s }))
 	ctx.Handle(actionTheme, func(ctx app.Context, _ app.Action) { p.switchTheme(ctx) })
@@ -96,6 +131,10 @@ func (p *Page) handleActions(ctx app.Context) {
 	ctx.Handle(actionExport, str(p.export))
 	ctx.Handle(actionSheet, func(app.Context, app.Action) { p.sheet = !p.sheet })
 	ctx.Handle(actionNotice, func(app.Context, app.Action) { p.notice = "" })
+	ctx.Handle(actionSkip, func(ctx app.Context, _ app.Action) {
+		p.sheet = p.sheet || isNarrow() // on a narrow screen the cast is in the panel, which must be open
+		ctx.Defer(func(app.Context) { focusStop("#cast") })
+	})
 	ctx.Handle(actionSearch, func(ctx app.Context, _ app.Action) {
 		p.sheet = true // on a narrow screen the filter is in the panel, which must be open
 		ctx.Defer(func(app.Context) { focusElement(filterID) })
@@ -135,23 +174,125 @@ func shortcut(k key) (func(app.Context), bool) {
 	return nil, false
 }
 
-// toggle selects an entity, putting it in focus, or deselects it.
-func (p *Page) toggle(ctx app.Context, id string) {
+// toggle selects an entity, putting it in focus, or deselects it. It reports whether it selected.
+func (p *Page) toggle(ctx app.Context, id string) bool {
 	e, ok := p.rd.Entity(id)
 	if !ok {
-		return
+		return false
 	}
-	if p.sel.Has(id) {
-		p.sel = p.sel.Without(id)
-		if p.focus == id {
-			p.focus, p.cur = p.sel.Last(), -1
-		}
-		p.say(e.Name + " deselected")
-	} else {
+	selected := !p.sel.Has(id)
+	if selected {
+		p.say(e.Name + " selected: " + mentionsLabel(p.rd.Count(id, p.namesOnly)) + p.leaving())
 		p.sel, p.focus, p.cur = p.sel.With(id), id, -1
-		p.say(e.Name + " selected: " + mentionsLabel(p.rd.Index.Count(id)))
+	} else {
+		p.keepCurrent(func() {
+			p.sel = p.sel.Without(id)
+			if p.focus == id {
+				p.focus, p.cur = p.sel.Last(), -1
+			}
+		})
+		p.say(e.Name + " deselected")
 	}
 	p.commit(ctx, true, false)
+	return selected
+}
+
+// leaving says who leaves the highlights when one more is selected, if anyone does.
+func (p *Page) leaving() string {
+	if !p.sel.Full() {
+		return ""
+	}
+	e, _ := p.rd.Entity(p.sel.Oldest())
+	return "; " + e.Name + " leaves the highlights to make room"
+}
+
+// pick selects or deselects the entity of a cast entry the reader clicked, keeping the entry where it
+// was in the view while the legend and the card above it change. On a narrow screen, a selection
+// closes the cast panel, so that the reader sees the article light up.
+func (p *Page) pick(ctx app.Context, pk pick) {
+	if p.toggle(ctx, pk.ID) && isNarrow() {
+		p.sheet = false
+		return
+	}
+	afterPaint(ctx, func(ctx app.Context) { ctx.Defer(func(app.Context) { keepTop(pk.ID, pk.Top) }) })
+}
+
+// remove deselects an entity from the legend. The keyboard focus goes to the next entry's remove
+// button, or the one before, or to the cast when none is left, rather than to the page's body.
+func (p *Page) remove(ctx app.Context, id string) {
+	ids := p.sel.IDs()
+	i := slices.Index(ids, id)
+	if i < 0 {
+		return
+	}
+	var next []string
+	for _, j := range []int{i + 1, i - 1} {
+		if j >= 0 && j < len(ids) {
+			next = append(next, `#legend li[data-entity="`+ids[j]+`"] .remove`)
+		}
+	}
+	p.toggle(ctx, id)
+	afterPaint(ctx, func(ctx app.Context) {
+		ctx.Defer(func(app.Context) {
+			focusFirst(next...)
+			if len(next) == 0 {
+				focusStop("#cast")
+			}
+		})
+	})
+}
+
+// keepCurrent runs change, which changes what can be stepped through (see steps), and keeps the
+// current mention when it still can be.
+func (p *Page) keepCurrent(change func()) {
+	i := p.currentIndex()
+	change()
+	p.cur = p.ordinal(i)
+}
+
+// passage goes to the next (delta 1) or previous (delta -1) passage of the together view: the first
+// mention of the entity in focus in it.
+func (p *Page) passage(ctx app.Context, delta int) {
+	ps := p.passages()
+	if !p.togetherOn() || len(ps) == 0 {
+		return
+	}
+	at := p.passageAt()
+	k := reader.Step(at, delta, len(ps))
+	for n, i := range p.steps() {
+		if p.Doc.Mentions[i].Paragraph == ps[k] {
+			p.cur = n
+			break
+		}
+	}
+	p.say("Passage " + strconv.Itoa(k+1) + " of " + strconv.Itoa(len(ps)) + ". " + p.mentionLabel())
+	p.commit(ctx, false, true)
+}
+
+// passageAt returns the place among passages of the passage the current mention stands in, or -1.
+func (p *Page) passageAt() int {
+	i := p.currentIndex()
+	if i < 0 {
+		return -1
+	}
+	k, ok := slices.BinarySearch(p.passages(), p.Doc.Mentions[i].Paragraph)
+	if !ok {
+		return -1
+	}
+	return k
+}
+
+// railAt goes to the mention that can be stepped to (see steps) nearest to the place f on the rail.
+func (p *Page) railAt(ctx app.Context, f float64) {
+	best, gap := -1, 2.0
+	for _, i := range p.steps() {
+		if d := math.Abs(p.rd.Position(i) - f); d < gap {
+			best, gap = i, d
+		}
+	}
+	if best >= 0 {
+		p.jump(ctx, best, true)
+	}
 }
 
 // focusOn puts an entity in focus, selecting it first if need be.
@@ -161,8 +302,8 @@ func (p *Page) focusOn(ctx app.Context, id string) {
 		ctx.PreventUpdate() // nothing changes
 		return
 	}
+	p.say(e.Name + " in focus: " + mentionsLabel(p.rd.Count(id, p.namesOnly)) + p.leaving())
 	p.sel, p.focus, p.cur = p.sel.With(id), id, -1
-	p.say(e.Name + " in focus: " + mentionsLabel(p.rd.Index.Count(id)))
 	p.commit(ctx, true, false)
 }
 
@@ -186,7 +327,8 @@ func (p *Page) jump(ctx app.Context, i int, scroll bool) {
 		return
 	}
 	push := !p.sel.Has(id) || p.focus != id
-	p.sel, p.focus, p.cur = p.sel.With(id), id, p.rd.Ordinal(i, p.namesOnly)
+	p.sel, p.focus = p.sel.With(id), id
+	p.cur = p.ordinal(i)
 	if p.cur >= 0 {
 		p.say(p.mentionLabel())
 	}
@@ -222,9 +364,7 @@ func (p *Page) clear(ctx app.Context) {
 // switchForms switches between highlighting names and aliases only and highlighting demonyms and
 // places too, keeping the current mention when it still counts.
 func (p *Page) switchForms(ctx app.Context) {
-	i := p.currentIndex()
-	p.namesOnly = !p.namesOnly
-	p.cur = p.rd.Ordinal(i, p.namesOnly)
+	p.keepCurrent(func() { p.namesOnly = !p.namesOnly })
 	if p.namesOnly {
 		p.say("Highlighting names only")
 	} else {
@@ -253,14 +393,18 @@ func (p *Page) copyLink(ctx app.Context) {
 	})
 }
 
-// export offers the mentions of the selected entities, or of everyone, as a CSV or JSON file.
+// export offers the mentions of the selected entities, or of everyone, as a CSV or JSON file: those
+// by name or alias only when the highlights show names only.
 func (p *Page) export(_ app.Context, format string) {
 	ids := p.sel.IDs()
 	name := "mentions"
 	if len(ids) > 0 {
 		name += "-" + strings.Join(ids, "-")
 	}
-	rows := p.rd.Rows(ids)
+	if p.namesOnly {
+		name += "-names"
+	}
+	rows := p.rd.Rows(ids, p.namesOnly)
 	switch format {
 	case "csv":
 		download(name+".csv", "text/csv;charset=utf-8", reader.CSV(rows))
@@ -277,16 +421,11 @@ func (p *Page) say(s string) { p.announce = s }
 
 // card returns the entity card of e, the entity in focus.
 func (p *Page) card(e model.Entity) app.UI {
-	s := p.rd.Index[e.ID]
-	var forms []string
-	if s != nil {
-		forms = s.Forms
-	}
 	return &EntityCard{
 		Entity:  e,
-		Count:   p.rd.Index.Count(e.ID),
-		Forms:   forms,
-		First:   p.Doc.FirstContext(p.rd.Index, e.ID),
-		Related: p.rd.Related(e.ID, 5),
+		Count:   p.rd.Count(e.ID, p.namesOnly),
+		Forms:   p.rd.Forms(e.ID, p.namesOnly),
+		First:   p.rd.First(e.ID, p.namesOnly),
+		Related: p.rd.Related(e.ID, 5, p.namesOnly),
 	}
 }

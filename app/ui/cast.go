@@ -12,6 +12,7 @@ import (
 
 // Cast is the panel of the entities of the catalogue that match the filter, grouped by kind, each a
 // toggle button with its mention count and a strip showing where in the article its mentions fall.
+// The list is one tab stop: the arrow keys, Home and End move among its entries (see rove).
 //
 // The list is markup (castHTML) that Cast builds again only when the filter changes. A change of
 // selection sets aria-pressed on the buttons whose state changed (Page.syncPressed): the buttons stay
@@ -22,8 +23,10 @@ type Cast struct {
 
 	// Groups are the entities to show by kind, in display order.
 	Groups []model.Group
-	// Index gives each entity's mention count.
-	Index model.Index
+	// Counts gives each entity's mention count, of names only or of every form as NamesOnly says.
+	Counts map[string]int
+	// NamesOnly says whether the counts and strips are of names and aliases only.
+	NamesOnly bool
 	// Selection says which buttons are pressed when the list is built.
 	Selection Selection
 	// Density holds each entity's density strip as a CSS background (see densityStrips).
@@ -31,18 +34,21 @@ type Cast struct {
 	// Query is the filter the groups went through, for the message when nothing matches.
 	Query string
 
-	list  string // castHTML of the groups, which change with the filter alone; "" until built
+	list  string // castHTML of the groups, which change with the filter and the forms alone; "" until built
 	query string // the filter list was built for
+	names bool   // the forms list was built for
 }
 
 // Render draws the list, and a message when nothing matches the filter.
 func (c *Cast) Render() app.UI {
 	// The server renders the page once for each request, its state restored from the address after
 	// the first render: there the list follows the selection.
-	if c.list == "" || c.query != c.Query || app.IsServer {
-		c.list, c.query = castHTML(c.Groups, c.Index, c.Selection, c.Density), c.Query
+	if c.list == "" || c.query != c.Query || c.names != c.NamesOnly || app.IsServer {
+		c.list, c.query, c.names = castHTML(c.Groups, c.Counts, c.Selection, c.Density), c.Query, c.NamesOnly
 	}
-	return app.Nav().ID("cast").Aria("label", "Cast of the article").OnClick(c.onClick).Body(
+	return app.Nav().ID("cast").Aria("label", "Cast of the article").Aria("describedby", "cast-keys").Attr("data-roving", true).
+		OnClick(c.onClick).OnKeyDown(c.onKey).Body(
+		app.P().ID("cast-keys").Class("visually-hidden").Text("Arrow keys move through the cast; Enter selects."),
 		app.If(len(c.Groups) == 0, func() app.UI {
 			return app.P().Class("hint").Text("No one in the cast matches “" + strings.TrimSpace(c.Query) + "”.")
 		}),
@@ -50,16 +56,27 @@ func (c *Cast) Render() app.UI {
 	)
 }
 
-// onClick selects or deselects the entity whose button was clicked.
+// onClick selects or deselects the entity whose button was clicked, which becomes the list's tab stop.
 func (c *Cast) onClick(ctx app.Context, e app.Event) {
 	id := dataTarget(e, "entity")
-	sendIf(ctx, id != "", actionToggle, id)
+	if id != "" {
+		stopAt(e, ".entity")
+	}
+	sendIf(ctx, id != "", actionPick, pick{ID: id, Top: topOf(id)})
+}
+
+// onKey moves the keyboard focus through the list with the arrow keys, Home and End.
+func (c *Cast) onKey(ctx app.Context, e app.Event) {
+	rove(e, ".entity", e.Get("key").String())
+	ctx.PreventUpdate()
 }
 
 // castHTML is the cast list: a section per group, with a toggle button per entity that carries its
-// id (data-entity), whether it is selected (aria-pressed) and its role as a tooltip.
-func castHTML(groups []model.Group, idx model.Index, sel Selection, density map[string]string) string {
+// id (data-entity), whether it is selected (aria-pressed) and its role as a tooltip. The first button
+// is the list's tab stop (tabindex 0), the others are reached with the arrow keys (tabindex -1).
+func castHTML(groups []model.Group, counts map[string]int, sel Selection, density map[string]string) string {
 	var b strings.Builder
+	stop := "0"
 	b.WriteString(`<div class="groups">`)
 	if anyAuto(groups) {
 		b.WriteString(autoNote)
@@ -68,12 +85,13 @@ func castHTML(groups []model.Group, idx model.Index, sel Selection, density map[
 		b.WriteString(`<section class="group"><h2>` + escapeHTML(g.Kind.Group()) + `<span class="group-count">` +
 			strconv.Itoa(len(g.Entities)) + `</span></h2><ul>`)
 		for _, e := range g.Entities {
-			b.WriteString(`<li><button type="button" class="entity" data-entity="` + escapeHTML(e.ID) +
+			b.WriteString(`<li><button type="button" class="entity" tabindex="` + stop + `" data-entity="` + escapeHTML(e.ID) +
 				`" aria-pressed="` + strconv.FormatBool(sel.Has(e.ID)) + `"`)
+			stop = "-1"
 			if e.Role != "" {
 				b.WriteString(` title="` + escapeHTML(e.Role) + `"`)
 			}
-			b.WriteString(`>` + entryHTML(e.Name, e.Auto(), idx.Count(e.ID), density[e.ID]) + `</button></li>`)
+			b.WriteString(`>` + entryHTML(e.Name, e.Auto(), counts[e.ID], density[e.ID]) + `</button></li>`)
 		}
 		b.WriteString(`</ul></section>`)
 	}
@@ -123,12 +141,12 @@ func mentionsLabel(n int) string {
 }
 
 // densityStrips returns, for every entity, a CSS background image that draws its mentions' density
-// over bins stretches of the article: a hard-edged band per stretch with mentions, in one of three
-// strengths (custom properties --d1 to --d3).
-func densityStrips(a *reader.Article, bins int) map[string]string {
+// (by name or alias only when namesOnly is set) over bins stretches of the article: a hard-edged band
+// per stretch with mentions, in one of three strengths (custom properties --d1 to --d3).
+func densityStrips(a *reader.Article, bins int, namesOnly bool) map[string]string {
 	out := make(map[string]string, len(a.Doc.Entities))
 	for _, e := range a.Doc.Entities {
-		counts := a.Density(e.ID, bins)
+		counts := a.Density(e.ID, bins, namesOnly)
 		most := 0
 		for _, n := range counts {
 			most = max(most, n)

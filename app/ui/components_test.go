@@ -25,7 +25,7 @@ func TestSelectionOf(t *testing.T) {
 		{[]string{"", ""}, nil, ""},
 	}
 	for _, tt := range tests {
-		s := SelectionOf(tt.slots)
+		s, _ := SelectionOf(tt.slots)
 		if got := s.Slots(); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("SelectionOf(%q).Slots() = %q, want %q", tt.slots, got, tt.want)
 		}
@@ -34,10 +34,15 @@ func TestSelectionOf(t *testing.T) {
 		}
 	}
 	// Slots is a copy.
-	s := SelectionOf([]string{"a"})
+	s, _ := SelectionOf([]string{"a"})
 	s.Slots()[0] = "z"
 	if !s.Has("a") {
 		t.Errorf("changing what Slots returned changed the selection")
+	}
+	// Past the palette's colours, the rest are left out and said.
+	s, left := SelectionOf([]string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "a", "j"})
+	if s.Len() != len(Palette) || !reflect.DeepEqual(left, []string{"i", "j"}) || s.Oldest() != "a" {
+		t.Errorf("SelectionOf(10 ids) keeps %d, leaves out %q, oldest %q; want %d, [i j], a", s.Len(), left, s.Oldest(), len(Palette))
 	}
 }
 
@@ -134,10 +139,10 @@ func TestEntityCard(t *testing.T) {
 	rama, _ := a.Entity("edi-rama")
 	c := &EntityCard{
 		Entity:  rama,
-		Count:   a.Index.Count("edi-rama"),
-		Forms:   a.Index["edi-rama"].Forms,
-		First:   doc.FirstContext(a.Index, "edi-rama"),
-		Related: a.Related("edi-rama", 5),
+		Count:   a.Count("edi-rama", false),
+		Forms:   a.Forms("edi-rama", false),
+		First:   a.First("edi-rama", false),
+		Related: a.Related("edi-rama", 5, false),
 	}
 	h := initialised(c)
 	for _, want := range []string{">Edi Rama<", rama.Role, "Named as", "Edi Rama, Rama", "First mention", "Late last month", "Mentioned with"} {
@@ -175,7 +180,7 @@ func TestCastFiltered(t *testing.T) {
 	doc := bundled(t)
 	idx := model.NewIndex(doc)
 	groups := reader.Filter(doc.Groups(idx), "prime minister")
-	h := initialised(&Cast{Groups: groups, Index: idx})
+	h := initialised(&Cast{Groups: groups, Counts: map[string]int{"edi-rama": 3}})
 	buttons := byEntity(t, tags(t, h, "button"))
 	n := 0
 	for _, g := range groups {
@@ -184,7 +189,7 @@ func TestCastFiltered(t *testing.T) {
 	if len(buttons) != n || buttons["edi-rama"] == nil {
 		t.Errorf("the filtered cast has buttons %v, want the %d prime ministers", buttons, n)
 	}
-	h = initialised(&Cast{Groups: nil, Index: idx, Query: " zzz "})
+	h = initialised(&Cast{Groups: nil, Query: " zzz "})
 	if !strings.Contains(h, "No one in the cast matches “zzz”") {
 		t.Errorf("an empty cast does not say that no one matches: %s", h)
 	}
@@ -193,7 +198,7 @@ func TestCastFiltered(t *testing.T) {
 func TestDensityStrips(t *testing.T) {
 	doc := bundled(t)
 	a := reader.New(doc, model.NewIndex(doc))
-	strips := densityStrips(a, 24)
+	strips := densityStrips(a, 24, false)
 	if len(strips) != len(doc.Entities) {
 		t.Fatalf("densityStrips has %d strips, want %d", len(strips), len(doc.Entities))
 	}
@@ -294,11 +299,25 @@ func TestPageRestore(t *testing.T) {
 			}
 		}
 	}
-	total := 0
+	// With the together view on, ‹ and › step through Rama's mentions in the passages that
+	// mention Albania too.
+	withAl := map[int]bool{}
+	for _, m := range doc.Mentions {
+		if m.Entity == "al" {
+			withAl[m.Paragraph] = true
+		}
+	}
+	total, all := 0, 0
 	for _, m := range doc.Mentions {
 		if m.Entity == "edi-rama" {
-			total++
+			all++
+			if withAl[m.Paragraph] {
+				total++
+			}
 		}
+	}
+	if total == all {
+		t.Fatalf("every mention of Edi Rama stands in a passage with Albania: the test cannot tell")
 	}
 	if got, want := text(h, "position"), "3 of "+strconv.Itoa(total); got != want {
 		t.Errorf("#position = %q, want %q", got, want)
@@ -306,7 +325,7 @@ func TestPageRestore(t *testing.T) {
 	if got := text(h, "announce"); got != "Mention 3 of "+strconv.Itoa(total)+": Edi Rama" {
 		t.Errorf("#announce = %q", got)
 	}
-	if !strings.Contains(text(h, "notice"), "nobody") {
+	if !strings.Contains(text(h, "notice"), "“nobody”") {
 		t.Errorf("#notice = %q, want it to name the unknown id", text(h, "notice"))
 	}
 	for _, want := range []string{`:is(.e-edi-rama,`, `:is(.e-al,`, `#article>[data-p]:not(`, `#rail [data-i="`} {
@@ -325,22 +344,20 @@ func TestPageRestore(t *testing.T) {
 	}
 }
 
-func TestUnknownNotice(t *testing.T) {
-	if got := unknownNotice(nil); got != "" {
-		t.Errorf("unknownNotice(nil) = %q", got)
+func TestListOf(t *testing.T) {
+	tests := []struct {
+		items []string
+		want  string
+	}{
+		{[]string{"a"}, "“a”"},
+		{[]string{"a", "b"}, "“a”, “b”"},
+		{[]string{"a", "b", "c", "d", "e"}, "“a”, “b”, “c” and 2 more"},
+		{[]string{strings.Repeat("x", 100)}, "“" + strings.Repeat("x", 40) + "…”"},
 	}
-	if got := unknownNotice([]string{"a"}); !strings.Contains(got, ": a.") {
-		t.Errorf("unknownNotice(a) = %q", got)
-	}
-	if got := unknownNotice([]string{"a", "b"}); !strings.Contains(got, ": a, b.") {
-		t.Errorf("unknownNotice(a, b) = %q", got)
-	}
-	if got := unknownNotice([]string{"a", "b", "c", "d", "e"}); !strings.Contains(got, ": a, b, c and 2 more.") {
-		t.Errorf("unknownNotice(a…e) = %q", got)
-	}
-	long := strings.Repeat("x", 100)
-	if got := unknownNotice([]string{long}); strings.Contains(got, long[:41]) || !strings.Contains(got, long[:40]+"…") {
-		t.Errorf("unknownNotice(100 x) = %q, want the id cut to 40 characters", got)
+	for _, tt := range tests {
+		if got := listOf(tt.items); got != tt.want {
+			t.Errorf("listOf(%.20q) = %q, want %q", tt.items, got, tt.want)
+		}
 	}
 }
 
@@ -351,7 +368,7 @@ func TestCastAutoBadge(t *testing.T) {
 		{ID: "al", Name: "Albania", Kind: model.Country, Source: model.SourceAuto},
 		{ID: "il", Name: "Israel", Kind: model.Country},
 	}}}
-	got := castHTML(groups, model.Index{}, Selection{}, nil)
+	got := castHTML(groups, nil, Selection{}, nil)
 	if n := strings.Count(got, `class="auto-badge"`); n != 2 { // Albania's and the legend's
 		t.Errorf("%d auto badges, want Albania's and the legend's:\n%s", n, got)
 	}
@@ -359,7 +376,7 @@ func TestCastAutoBadge(t *testing.T) {
 		t.Errorf("no legend, or Albania has no badge:\n%s", got)
 	}
 	groups[0].Entities[0].Source = ""
-	if got := castHTML(groups, model.Index{}, Selection{}, nil); strings.Contains(got, "auto") {
+	if got := castHTML(groups, nil, Selection{}, nil); strings.Contains(got, "auto") {
 		t.Errorf("a curated cast shows the auto badge:\n%s", got)
 	}
 }

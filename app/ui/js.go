@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -62,7 +63,7 @@ func mentionTarget(e app.Event) (string, int) {
 		return "", -1
 	}
 	id := m.Get("dataset").Get("entity").String()
-	marks := app.Window().Get("document").Call("querySelectorAll", entityMarks(id, false))
+	marks := app.Window().Get("document").Call("querySelectorAll", entityMarks(id))
 	n := app.Window().Get("Array").Get("prototype").Get("indexOf").Call("call", marks, m).Int()
 	return id, n
 }
@@ -90,21 +91,14 @@ func tickTarget(e app.Event) int {
 	return i
 }
 
-// entityMarks is the CSS selector of the article's marks of entity id, by name or alias only when
-// namesOnly is set.
-func entityMarks(id string, namesOnly bool) string {
-	sel := `#article mark[data-entity="` + id + `"]`
-	if namesOnly {
-		sel += `:is([data-form="name"],[data-form="alias"])`
-	}
-	return sel
-}
+// entityMarks is the CSS selector of the article's marks of entity id.
+func entityMarks(id string) string { return `#article mark[data-entity="` + id + `"]` }
 
-// showMention makes the n-th mark of entity id (counted from 0 among entityMarks) the current
+// showMention makes the n-th mark of entity id (counted from 0 among all its marks) the current
 // mention: it takes the mark from the previous one, gives it to this one and, when scroll is set,
 // scrolls it to the middle of the view, smoothly unless the reader prefers reduced motion. With n < 0
 // it only clears the current mention.
-func showMention(id string, n int, namesOnly, scroll bool) {
+func showMention(id string, n int, scroll bool) {
 	doc := app.Window().Get("document")
 	if prev := doc.Call("querySelector", "#article mark[data-current]"); prev.Truthy() {
 		prev.Call("removeAttribute", "data-current")
@@ -113,7 +107,7 @@ func showMention(id string, n int, namesOnly, scroll bool) {
 	if id == "" || n < 0 {
 		return
 	}
-	marks := doc.Call("querySelectorAll", entityMarks(id, namesOnly))
+	marks := doc.Call("querySelectorAll", entityMarks(id))
 	if n >= marks.Length() {
 		return
 	}
@@ -429,4 +423,135 @@ func onWorkerUpdate(ctx app.Context, found func(app.Context)) {
 		return nil
 	})
 	sw.Call("getRegistration").Call("then", got)
+}
+
+// rove moves the keyboard focus among the items of a composite widget (the cast, the article's
+// mentions) that holds one tab stop: the item with tabindex 0, the others -1 or none. On ArrowDown or
+// ArrowRight it goes to the next item of the event's current target that matches items, on ArrowUp
+// or ArrowLeft to the previous one, on Home and End to the first and the last; with any other key it
+// does nothing. It reports whether it moved, having cancelled the key's default (a scroll).
+func rove(e app.Event, items, key string) bool {
+	delta := map[string]int{"ArrowDown": 1, "ArrowRight": 1, "ArrowUp": -1, "ArrowLeft": -1, "Home": -1 << 30, "End": 1 << 30}[key]
+	if delta == 0 {
+		return false
+	}
+	list := e.Get("currentTarget").Call("querySelectorAll", items)
+	n := list.Length()
+	if n == 0 {
+		return false
+	}
+	item := e.Get("target").Call("closest", items)
+	i := app.Window().Get("Array").Get("prototype").Get("indexOf").Call("call", list, item).Int()
+	if i < 0 {
+		return false
+	}
+	e.PreventDefault()
+	makeStop(list.Index(min(max(i+delta, 0), n-1)), true)
+	return true
+}
+
+// makeStop makes el the tab stop of its widget (see rove), taking it from the one before, and moves
+// the keyboard focus to it when focus is set.
+func makeStop(el app.Value, focus bool) {
+	if !el.Truthy() {
+		return
+	}
+	if w := el.Get("parentElement").Call("closest", "[data-roving]"); w.Truthy() {
+		if old := w.Call("querySelector", `[tabindex="0"]`); old.Truthy() && !old.Equal(el) {
+			old.Call("setAttribute", "tabindex", "-1")
+		}
+	}
+	el.Call("setAttribute", "tabindex", "0")
+	if focus {
+		el.Call("focus")
+	}
+}
+
+// stopAt makes the item (matching items) that an event happened in the tab stop of its widget, so
+// that Tab comes back to where the reader clicked.
+func stopAt(e app.Event, items string) { makeStop(e.Get("target").Call("closest", items), false) }
+
+// firstStop makes the first element matching sel the tab stop of its widget when the widget has none.
+func firstStop(widget, sel string) {
+	doc := app.Window().Get("document")
+	if w := doc.Call("querySelector", widget); w.Truthy() && !w.Call("querySelector", `[tabindex="0"]`).Truthy() {
+		if el := w.Call("querySelector", sel); el.Truthy() {
+			el.Call("setAttribute", "tabindex", "0")
+		}
+	}
+}
+
+// focusStop moves the keyboard focus to the tab stop of the widget sel.
+func focusStop(sel string) {
+	if el := app.Window().Get("document").Call("querySelector", sel+` [tabindex="0"]`); el.Truthy() {
+		el.Call("focus")
+	}
+}
+
+// focusFirst moves the keyboard focus to the first element that matches one of sels, in their order.
+func focusFirst(sels ...string) {
+	doc := app.Window().Get("document")
+	for _, sel := range sels {
+		if el := doc.Call("querySelector", sel); el.Truthy() {
+			el.Call("focus")
+			return
+		}
+	}
+}
+
+// box is an element's place in the view, in CSS pixels, with the view's size and how far the page
+// is scrolled.
+type box struct{ Left, Top, Bottom, ViewWidth, ViewHeight, ScrollX, ScrollY float64 }
+
+// targetBox returns the place of the element matching sel that an event happened in, and whether
+// there is one.
+func targetBox(e app.Event, sel string) (box, bool) {
+	el := e.Get("target")
+	if !el.Truthy() || !el.Get("closest").Truthy() {
+		return box{}, false
+	}
+	if el = el.Call("closest", sel); !el.Truthy() {
+		return box{}, false
+	}
+	r, w := el.Call("getBoundingClientRect"), app.Window()
+	return box{r.Get("left").Float(), r.Get("top").Float(), r.Get("bottom").Float(),
+		w.Get("innerWidth").Float(), w.Get("innerHeight").Float(), w.Get("scrollX").Float(), w.Get("scrollY").Float()}, true
+}
+
+// leavesFor reports whether a mouseout or focusout event moves into the element matching sel.
+func leavesFor(e app.Event, sel string) bool {
+	to := e.Get("relatedTarget")
+	return to.Truthy() && to.Get("closest").Truthy() && to.Call("closest", sel).Truthy()
+}
+
+// fractionDown returns where in the height of the event's current target the event happened, from 0
+// (top) to 1 (bottom).
+func fractionDown(e app.Event) float64 {
+	r := e.Get("currentTarget").Call("getBoundingClientRect")
+	h := r.Get("height").Float()
+	if h <= 0 {
+		return 0
+	}
+	return min(max((e.Get("clientY").Float()-r.Get("top").Float())/h, 0), 1)
+}
+
+// topOf returns the top of the element with data-entity id in the cast, in the view, or NaN.
+func topOf(id string) float64 {
+	el := app.Window().Get("document").Call("querySelector", `#cast [data-entity="`+id+`"]`)
+	if !el.Truthy() {
+		return math.NaN()
+	}
+	return el.Call("getBoundingClientRect").Get("top").Float()
+}
+
+// keepTop scrolls the cast panel so that the cast's entry of id is back at top, where it was before a
+// change above it (a legend entry, the card) moved it.
+func keepTop(id string, top float64) {
+	now := topOf(id)
+	if math.IsNaN(now) || math.IsNaN(top) || now == top {
+		return
+	}
+	if panel := app.Window().GetElementByID("panel"); panel.Truthy() {
+		panel.Set("scrollTop", panel.Get("scrollTop").Float()+now-top)
+	}
 }

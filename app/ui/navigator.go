@@ -25,12 +25,18 @@ type Navigator struct {
 	Selected int
 	// SheetOpen says whether the cast panel is open over the article (narrow screens only).
 	SheetOpen bool
+	// Key is the selected entities, whose colours the bar shows on a narrow screen, where the legend
+	// is in the closed panel.
+	Key []LegendItem
 }
 
 // Render draws the bar.
 func (n *Navigator) Render() app.UI {
 	on := n.Entity.ID != "" && n.Total > 0
 	return app.Nav().ID("navigator").Aria("label", "Mentions").Body(
+		app.If(len(n.Key) > 0, func() app.UI {
+			return app.Ul().ID("nav-key").Aria("label", "Highlighted").Body(app.Range(n.Key).Slice(func(i int) app.UI { return n.keyItem(n.Key[i]) }))
+		}),
 		app.Button().ID("sheet-toggle").Class("tool").Aria("expanded", ariaBool(n.SheetOpen)).Aria("controls", "panel").
 			OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionSheet, nil) }).
 			Body(n.sheetLabel()),
@@ -47,6 +53,17 @@ func (n *Navigator) Render() app.UI {
 		app.Span().ID("position").Text(n.position()),
 		app.Button().ID("next").Class("step").Disabled(!on).Aria("label", "Next mention").Title("Next mention (j)").
 			OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionStep, 1) }).Text("›"),
+	)
+}
+
+// keyItem is the colour key of one selected entity: its swatch and name, a button that puts it in
+// focus.
+func (n *Navigator) keyItem(it LegendItem) app.UI {
+	id := it.Entity.ID
+	return app.Li().DataSet("entity", id).Body(
+		app.Button().Class("key-chip").Aria("pressed", ariaBool(it.Focused)).
+			OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionFocus, id) }, app.EventScope(id)).
+			Body(app.Span().Class("swatch").Aria("hidden", ariaBool(true)), app.Text(it.Entity.Name)),
 	)
 }
 

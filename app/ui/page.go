@@ -44,10 +44,12 @@ type Page struct {
 	Data string
 
 	// Worked out once from Doc.
-	rd      *reader.Article
-	groups  []model.Group
-	ticks   string // the rail's ticks, see TicksHTML
-	density map[string]string
+	rd     *reader.Article
+	groups []model.Group
+	ticks  string // the rail's ticks, see TicksHTML
+	// Each entity's density strip and count, of every form [0] and of names only [1].
+	density [2]map[string]string
+	counts  [2]map[string]int
 
 	// What a link carries (see reader.State).
 	sel       Selection
@@ -80,7 +82,13 @@ func (p *Page) OnInit() {
 	p.rd = reader.New(p.Doc, idx)
 	p.groups = p.Doc.Groups(idx)
 	p.ticks = TicksHTML(railTicks(p.rd))
-	p.density = densityStrips(p.rd, densityBins)
+	for i, namesOnly := range []bool{false, true} {
+		p.density[i] = densityStrips(p.rd, densityBins, namesOnly)
+		p.counts[i] = make(map[string]int, len(p.Doc.Entities))
+		for _, e := range p.Doc.Entities {
+			p.counts[i][e.ID] = p.rd.Count(e.ID, namesOnly)
+		}
+	}
 	p.cur = -1
 	if app.IsClient {
 		p.restore(app.Context{}, currentQuery()) // not live yet: restore needs no context
@@ -115,6 +123,7 @@ func (p *Page) OnMount(ctx app.Context) {
 	dark := p.dark
 	p.theme = loadTheme(ctx)
 	p.dark = p.theme == "dark" || (p.theme == "" && prefersDark())
+	firstStop("#article", markSel)
 	p.showCurrent(ctx, true)
 	if p.cur >= 0 {
 		// A live region says only what changes in it once it is on the screen.
@@ -139,28 +148,29 @@ func (p *Page) Render() app.UI {
 	p.renders++
 	countRender(p.renders)
 	focus, _ := p.rd.Entity(p.focus)
+	items, names := p.legendItems(), b2i(p.namesOnly)
 	return app.Div().ID(rootID).Class(p.classes()).Attr("data-live", p.live).Attr("data-theme", p.themeName()).Body(
+		app.A().ID("skip").Class("skip-link").Href("#cast").Text("Skip to the cast").OnClick(skipToCast),
 		&UpdateBanner{},
 		&Masthead{Dark: p.dark},
 		app.Div().Class("layout").Body(
 			app.Main().Class("reading").Body(
-				&Navigator{Entity: focus, Slot: p.sel.Slot(p.focus), Pos: p.cur, Total: p.total(), Selected: p.sel.Len(), SheetOpen: p.sheet},
+				&Navigator{Entity: focus, Slot: p.sel.Slot(p.focus), Pos: p.cur, Total: p.total(), Selected: p.sel.Len(), SheetOpen: p.sheet, Key: items},
 				&ArticleView{HTML: p.Doc.HTML},
 			),
-			&Rail{Ticks: p.ticks},
+			app.Div().Class("rail-region").Role("region").Aria("label", "Rail").Body(
+				&Rail{Ticks: p.ticks, Name: focus.Name, Pos: p.cur, Total: p.total(), Where: p.rd.Position(p.currentIndex())},
+			),
+			// One scroll area: selecting keeps the clicked cast entry where it was (see Page.pick).
 			app.Aside().ID("panel").Class("panel").Aria("label", "Cast").Body(
-				// Two parts of fixed size, so that selecting never moves the list under the pointer.
-				app.Div().Class("panel-top").Body(
-					&Legend{Items: p.legendItems(), Together: p.together, Passages: p.passages()},
-					app.If(p.focus != "", func() app.UI { return p.card(focus) }),
-				),
-				app.Div().Class("panel-list").Body(
-					&Tools{Selected: p.sel.Len()},
-					&CastFilter{NamesOnly: p.namesOnly},
-					&Cast{Groups: reader.Filter(p.groups, p.filter), Index: p.rd.Index, Selection: p.sel, Density: p.density, Query: p.filter},
-				),
+				&Legend{Items: items, Together: p.together, Passages: p.passages(), Passage: p.passageAt(), Oldest: p.oldestName()},
+				app.If(p.focus != "", func() app.UI { return p.card(focus) }),
+				&Tools{Selected: p.sel.Len()},
+				&CastFilter{NamesOnly: p.namesOnly},
+				&Cast{Groups: reader.Filter(p.groups, p.filter), Counts: p.counts[names], NamesOnly: p.namesOnly, Selection: p.sel, Density: p.density[names], Query: p.filter},
 			),
 		),
+		&Peek{Article: p.rd, NamesOnly: p.namesOnly, Selection: p.sel},
 		&Notice{Text: p.notice},
 		app.Div().ID("announce").Class("visually-hidden").Attr("role", "status").Aria("live", "polite").Text(p.announce),
 		&Shortcuts{},
@@ -170,6 +180,32 @@ func (p *Page) Render() app.UI {
 			return app.Raw(`<script type="application/json" id="` + dataElementID + `">` + p.Data + `</script>`)
 		}),
 	)
+}
+
+// skipToCast is the skip link's click: the keyboard focus goes to the cast (see actionSkip), without
+// the history entry that go-app's handling of links would add for the fragment.
+func skipToCast(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	e.Call("stopPropagation")
+	send(ctx, actionSkip, nil)
+}
+
+// oldestName is the name of the entity that leaves when one more is selected, or "" while colours
+// are free.
+func (p *Page) oldestName() string {
+	if !p.sel.Full() {
+		return ""
+	}
+	e, _ := p.rd.Entity(p.sel.Oldest())
+	return e.Name
+}
+
+// b2i is 1 for true and 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // highlights returns the generated <style> of the highlights (see css). On the server it is raw, since

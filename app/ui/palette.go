@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -52,20 +51,9 @@ const TextColour = "#1d1d22"
 // DarkTextColour is the colour of the article text in the dark theme.
 const DarkTextColour = "#ece9e2"
 
-// SwatchFor returns the (light) swatch of a selection slot.
-// Past the end of Palette the colours come round again, each with the next line style, so that no two
-// selected entities look alike.
-func SwatchFor(slot int) Swatch {
-	s := Palette[slot%len(Palette)]
-	if round := slot / len(Palette); round > 0 {
-		i := slices.Index(lineStyles, s.Line)
-		s.Line = lineStyles[(i+round)%len(lineStyles)]
-	}
-	return s
-}
-
-// lineStyles are the border styles swatches cycle through.
-var lineStyles = []string{"solid", "dashed", "dotted", "double"}
+// SwatchFor returns the (light) swatch of a selection slot. A Selection holds no more entities than
+// Palette has colours.
+func SwatchFor(slot int) Swatch { return Palette[slot%len(Palette)] }
 
 // The selectors under which the dark theme applies: the reader's choice, or the system's when the
 // reader made none. app.css uses the same two.

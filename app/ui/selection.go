@@ -1,10 +1,12 @@
 package ui
 
-// Selection is the set of highlighted entities. Each keeps the palette slot it was given when selected
-// until it is deselected, so colours never shift under the reader; a new entity takes the lowest free
-// slot. Beyond len(Palette) entities slots keep counting and colours repeat with another line style.
+// Selection is the set of highlighted entities, at most len(Palette) of them, so that no two share a
+// colour. Each keeps the palette slot it was given when selected until it is deselected, so colours
+// never shift under the reader; a new entity takes the lowest free slot. When every slot is taken, the
+// entity selected longest ago leaves to make room (see Oldest), which the legend says beforehand.
 type Selection struct {
 	slots []string // slot number → entity ID, "" for a free slot
+	order []string // the selected IDs, the one selected longest ago first
 }
 
 // Has reports whether id is selected.
@@ -24,14 +26,17 @@ func (s Selection) Slot(id string) int {
 }
 
 // Len returns how many entities are selected.
-func (s Selection) Len() int {
-	n := 0
-	for _, v := range s.slots {
-		if v != "" {
-			n++
-		}
+func (s Selection) Len() int { return len(s.order) }
+
+// Full reports whether every colour is taken: selecting one more makes Oldest leave.
+func (s Selection) Full() bool { return len(s.order) >= len(Palette) }
+
+// Oldest returns the entity selected longest ago, or "".
+func (s Selection) Oldest() string {
+	if len(s.order) == 0 {
+		return ""
 	}
-	return n
+	return s.order[0]
 }
 
 // IDs returns the selected entity IDs in slot order.
@@ -45,19 +50,24 @@ func (s Selection) IDs() []string {
 	return ids
 }
 
-// With returns the selection with id added (unchanged if it is already in).
+// With returns the selection with id added (unchanged if it is already in). When the selection is
+// Full, Oldest leaves first and id takes its colour.
 func (s Selection) With(id string) Selection {
 	if id == "" || s.Has(id) {
 		return s
 	}
+	if s.Full() {
+		s = s.Without(s.Oldest())
+	}
 	slots := append([]string(nil), s.slots...)
+	order := append(append([]string(nil), s.order...), id)
 	for i, v := range slots {
 		if v == "" {
 			slots[i] = id
-			return Selection{slots: slots}
+			return Selection{slots: slots, order: order}
 		}
 	}
-	return Selection{slots: append(slots, id)}
+	return Selection{slots: append(slots, id), order: order}
 }
 
 // Without returns the selection with id removed.
@@ -71,7 +81,13 @@ func (s Selection) Without(id string) Selection {
 	for len(slots) > 0 && slots[len(slots)-1] == "" {
 		slots = slots[:len(slots)-1]
 	}
-	return Selection{slots: slots}
+	order := make([]string, 0, len(s.order))
+	for _, v := range s.order {
+		if v != id {
+			order = append(order, v)
+		}
+	}
+	return Selection{slots: slots, order: order}
 }
 
 // Toggle returns the selection with id added if it was not in, removed if it was.
@@ -82,33 +98,41 @@ func (s Selection) Toggle(id string) Selection {
 	return s.With(id)
 }
 
-// SelectionOf returns the selection with the given entity IDs in their slots ("" for a free slot). An
-// ID given twice keeps its first slot.
-func SelectionOf(slots []string) Selection {
-	out := make([]string, len(slots))
-	for i, id := range slots {
-		if id != "" && !contains(out[:i], id) {
-			out[i] = id
+// SelectionOf returns the selection with the given entity IDs in their slots ("" for a free slot),
+// taken to have been selected in slot order. An ID given twice keeps its first slot; the IDs past the
+// first len(Palette) are left out, and returned.
+func SelectionOf(slots []string) (sel Selection, left []string) {
+	out := make([]string, 0, len(slots))
+	var order []string
+	for _, id := range slots {
+		switch {
+		case id == "" || contains(order, id) || contains(left, id):
+			out = append(out, "")
+		case len(order) >= len(Palette):
+			left = append(left, id)
+		default:
+			out = append(out, id)
+			order = append(order, id)
 		}
 	}
 	for len(out) > 0 && out[len(out)-1] == "" {
 		out = out[:len(out)-1]
 	}
-	if len(out) == 0 {
-		return Selection{}
+	if len(order) == 0 {
+		return Selection{}, left
 	}
-	return Selection{slots: out}
+	return Selection{slots: out, order: order}, left
 }
 
 // Slots returns the selected entity IDs by slot, "" for a free slot.
 func (s Selection) Slots() []string { return append([]string(nil), s.slots...) }
 
-// Last returns the selected entity in the highest slot, or "".
+// Last returns the entity selected last, or "".
 func (s Selection) Last() string {
-	if len(s.slots) == 0 {
+	if len(s.order) == 0 {
 		return ""
 	}
-	return s.slots[len(s.slots)-1] // Without trims free slots at the end
+	return s.order[len(s.order)-1]
 }
 
 func contains(list []string, s string) bool {

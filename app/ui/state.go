@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,28 +23,63 @@ func (p *Page) state() reader.State {
 	}
 }
 
-// restore sets the state from a query string, ignoring the ids that are not in the cast with a quiet
-// notice. When the page is live it then shows the state at once, as commit does: go-app, which
-// writes only what differs from its last render, may not have rendered the state a click left yet.
+// restore sets the state from a query string. What of it the page cannot show is left out, and a
+// quiet notice says what: ids that are not in the cast, entities past the palette's colours, a mention
+// number past the entity's last. In the browser the address is then tidied to the state shown. When
+// the page is live it shows the state at once, as commit does: go-app, which writes only what differs
+// from its last render, may not have rendered the state a click left yet.
 func (p *Page) restore(ctx app.Context, query string) {
 	st, unknown := reader.ParseQuery(query, func(id string) bool { _, ok := p.rd.Entity(id); return ok })
-	p.notice = unknownNotice(unknown)
-	if st.Query() == p.state().Query() {
+	before := p.state().Query()
+	sel, left := SelectionOf(st.Selected)
+	focus := st.FocusOrLast()
+	if !sel.Has(focus) {
+		focus = sel.Last()
+	}
+	p.sel, p.focus, p.together, p.namesOnly, p.cur = sel, focus, st.Together, st.NamesOnly, -1
+	var notes []string
+	if len(unknown) > 0 {
+		notes = append(notes, "Left out of the link, as this article’s cast has no one by that id: "+listOf(unknown)+".")
+	}
+	if len(left) > 0 {
+		notes = append(notes, "Left out of the link, as "+strconv.Itoa(len(Palette))+" can be highlighted at once: "+listOf(p.names(left))+".")
+	}
+	switch total := p.total(); {
+	case st.Mention > 0 && st.Mention <= total:
+		p.cur = st.Mention - 1
+	case st.Mention > total && p.focus != "":
+		e, _ := p.rd.Entity(p.focus)
+		notes = append(notes, "The link asks for mention "+strconv.Itoa(st.Mention)+" of "+e.Name+", who has "+
+			strconv.Itoa(total)+"; it shows no mention as the current one.")
+	}
+	if app.IsClient {
+		setQuery(p.state().Query(), false)
+	}
+	if p.state().Query() == before {
+		// The same state again, as when the tidied address comes back: the notice stays.
+		if len(notes) > 0 {
+			p.notice = strings.Join(notes, " ")
+		}
 		return
 	}
-	p.sel = SelectionOf(st.Selected)
-	p.focus = st.FocusOrLast()
-	p.together = st.Together
-	p.namesOnly = st.NamesOnly
-	p.cur = -1
-	if st.Mention > 0 && st.Mention <= p.total() {
-		p.cur = st.Mention - 1
+	p.notice = strings.Join(notes, " ")
+	if p.cur >= 0 {
 		p.say(p.mentionLabel())
 	}
 	p.epoch++ // an address written for the state before is out of date
 	if p.live {
 		p.show(ctx, true)
 	}
+}
+
+// names returns the names of the entities with the given ids.
+func (p *Page) names(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		e, _ := p.rd.Entity(id)
+		out[i] = e.Name
+	}
+	return out
 }
 
 // show writes what the state changes in the page at once, ahead of go-app's next render: the root's
@@ -93,39 +129,57 @@ func (p *Page) commit(ctx app.Context, push, scroll bool) {
 
 // showCurrent marks the current mention in the article at go-app's next frame.
 func (p *Page) showCurrent(ctx app.Context, scroll bool) {
-	id, n, namesOnly := p.focus, p.cur, p.namesOnly
-	ctx.Defer(func(app.Context) { showMention(id, n, namesOnly, scroll) })
+	id, n := p.focus, p.rd.Ordinal(p.currentIndex(), false)
+	ctx.Defer(func(app.Context) { showMention(id, n, scroll) })
 }
 
-// unknownNotice is the notice for ids of a link that are not in the cast. It names at most three,
-// each cut to 40 characters: a link can carry anything.
-func unknownNotice(ids []string) string {
-	if len(ids) == 0 {
-		return ""
-	}
+// listOf lists at most three of items, each cut to 40 characters (a link can carry anything), and
+// says how many more there are.
+func listOf(items []string) string {
 	shown := make([]string, 0, 3)
-	for _, id := range ids[:min(len(ids), 3)] {
-		if r := []rune(id); len(r) > 40 {
-			id = string(r[:40]) + "…"
+	for _, s := range items[:min(len(items), 3)] {
+		if r := []rune(s); len(r) > 40 {
+			s = string(r[:40]) + "…"
 		}
-		shown = append(shown, id)
+		shown = append(shown, "“"+s+"”")
 	}
 	list := strings.Join(shown, ", ")
-	if len(ids) > 3 {
-		list += " and " + strconv.Itoa(len(ids)-3) + " more"
+	if len(items) > 3 {
+		list += " and " + strconv.Itoa(len(items)-3) + " more"
 	}
-	if len(ids) == 1 {
-		return "The link names someone who is not in this article’s cast: " + list + "."
-	}
-	return "The link names some who are not in this article’s cast: " + list + "."
+	return list
 }
 
-// total returns the number of mentions of the entity in focus that can be stepped through.
-func (p *Page) total() int { return len(p.rd.Mentions(p.focus, p.namesOnly)) }
+// steps returns the mentions that ‹ and › step through, as indices into Document.Mentions: those of
+// the entity in focus, by name or alias only when namesOnly is set, and while the together view is on,
+// only those in the passages that mention everyone selected.
+func (p *Page) steps() []int {
+	ms := p.rd.Mentions(p.focus, p.namesOnly)
+	if !p.togetherOn() {
+		return ms
+	}
+	ps := p.passages()
+	out := make([]int, 0, len(ms))
+	for _, i := range ms {
+		if _, ok := slices.BinarySearch(ps, p.Doc.Mentions[i].Paragraph); ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// togetherOn reports whether the together view shows: it is on, and two or more are selected.
+func (p *Page) togetherOn() bool { return p.together && p.sel.Len() >= 2 }
+
+// ordinal returns the place of the mention with index i among steps, or -1.
+func (p *Page) ordinal(i int) int { return slices.Index(p.steps(), i) }
+
+// total returns the number of mentions that can be stepped through (see steps).
+func (p *Page) total() int { return len(p.steps()) }
 
 // currentIndex returns the index into Document.Mentions of the current mention, or -1.
 func (p *Page) currentIndex() int {
-	ms := p.rd.Mentions(p.focus, p.namesOnly)
+	ms := p.steps()
 	if p.cur < 0 || p.cur >= len(ms) {
 		return -1
 	}
@@ -138,7 +192,7 @@ func (p *Page) passages() []int { return p.rd.Together(p.sel.IDs(), p.namesOnly)
 // css returns the generated style: the highlights, the together view and the current rail tick.
 func (p *Page) css() string {
 	css := highlightCSS(p.sel, p.live)
-	if p.together && p.sel.Len() >= 2 {
+	if p.togetherOn() {
 		css += togetherCSS(p.passages())
 	}
 	return css + currentTickCSS(p.currentIndex())
@@ -157,7 +211,7 @@ func (p *Page) classes() string {
 	if p.namesOnly {
 		c = append(c, "names-only")
 	}
-	if p.together && p.sel.Len() >= 2 {
+	if p.togetherOn() {
 		c = append(c, "together")
 	}
 	if p.sheet {
@@ -179,7 +233,7 @@ func (p *Page) legendItems() []LegendItem {
 	items := make([]LegendItem, 0, p.sel.Len())
 	for _, id := range p.sel.IDs() {
 		e, _ := p.rd.Entity(id)
-		items = append(items, LegendItem{Entity: e, Slot: p.sel.Slot(id), Count: p.rd.Index.Count(id), Focused: id == p.focus})
+		items = append(items, LegendItem{Entity: e, Slot: p.sel.Slot(id), Count: p.rd.Count(id, p.namesOnly), Focused: id == p.focus})
 	}
 	return items
 }

@@ -57,9 +57,12 @@ var selectionTests = []struct {
 	{"toggle adds", []string{"~a", "~b"}, map[string]int{"a": 0, "b": 1}, []string{"a", "b"}},
 	{"toggle removes", []string{"~a", "~b", "~a"}, map[string]int{"b": 1}, []string{"b"}},
 	{"toggle back takes lowest free slot", []string{"~a", "~b", "~c", "~a", "~b", "~b"}, map[string]int{"b": 0, "c": 2}, []string{"b", "c"}},
-	{"beyond the palette", []string{"+a", "+b", "+c", "+d", "+e", "+f", "+g", "+h", "+i", "+j"},
-		map[string]int{"a": 0, "b": 1, "c": 2, "d": 3, "e": 4, "f": 5, "g": 6, "h": 7, "i": 8, "j": 9},
-		[]string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}},
+	{"a ninth takes the oldest's colour", []string{"+a", "+b", "+c", "+d", "+e", "+f", "+g", "+h", "+i"},
+		map[string]int{"i": 0, "b": 1, "c": 2, "d": 3, "e": 4, "f": 5, "g": 6, "h": 7},
+		[]string{"i", "b", "c", "d", "e", "f", "g", "h"}},
+	{"the oldest is the first selected, not the first slot", []string{"+a", "+b", "+c", "+d", "+e", "+f", "+g", "+h", "-a", "+a", "+j"},
+		map[string]int{"a": 0, "j": 1, "c": 2, "d": 3, "e": 4, "f": 5, "g": 6, "h": 7},
+		[]string{"a", "j", "c", "d", "e", "f", "g", "h"}},
 }
 
 func TestSelection(t *testing.T) {
@@ -184,13 +187,6 @@ func TestSwatchFor(t *testing.T) {
 			t.Errorf("SwatchFor(%d) = %v, want Palette[%d] = %v", slot, got, slot, Palette[slot])
 		}
 	}
-	// Slots beyond the palette reuse its colours.
-	n := len(Palette)
-	for _, slot := range []int{n, n + 1, 2*n + 3} {
-		if got := SwatchFor(slot).Background; got != Palette[slot-n*(slot/n)].Background {
-			t.Errorf("SwatchFor(%d).Background = %s, want %s", slot, got, Palette[slot-n*(slot/n)].Background)
-		}
-	}
 }
 
 // cssRule is one rule of a style sheet.
@@ -233,8 +229,8 @@ func TestHighlightCSS(t *testing.T) {
 		{"gap left by a removal", []string{"+al", "+il", "+us", "-il"}, map[string]int{"al": 0, "us": 2}},
 		{"all palette slots", []string{"+a", "+b", "+c", "+d", "+e", "+f", "+g", "+h"},
 			map[string]int{"a": 0, "b": 1, "c": 2, "d": 3, "e": 4, "f": 5, "g": 6, "h": 7}},
-		{"beyond the palette", []string{"+a", "+b", "+c", "+d", "+e", "+f", "+g", "+h", "+i"},
-			map[string]int{"a": 0, "b": 1, "c": 2, "d": 3, "e": 4, "f": 5, "g": 6, "h": 7, "i": 8}},
+		{"a ninth takes the oldest's slot", []string{"+a", "+b", "+c", "+d", "+e", "+f", "+g", "+h", "+i"},
+			map[string]int{"i": 0, "b": 1, "c": 2, "d": 3, "e": 4, "f": 5, "g": 6, "h": 7}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -570,7 +566,7 @@ func TestCastSelection(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := render(t, &Cast{Groups: doc.Groups(idx), Index: idx, Selection: tt.sel})
+			h := render(t, &Cast{Groups: doc.Groups(idx), Selection: tt.sel})
 			pressed := map[string]bool{}
 			for _, id := range tt.pressed {
 				pressed[id] = true
@@ -654,19 +650,18 @@ func TestArticleView(t *testing.T) {
 	html := `<div id="article" class="article-body"><header class="story-head"><h1 data-p="0">A</h1></header>` +
 		`<p data-p="1">Body <mark class="mention" data-entity="al" data-form="name">Albania</mark>.</p></div>`
 	h := render(t, &ArticleView{HTML: html})
-	if !strings.Contains(h, `<div class="story-body">`) || !strings.Contains(h, html) {
+	if !strings.Contains(h, `<div class="story-body" data-roving>`) || !strings.Contains(h, html) {
 		t.Errorf("ArticleView does not hold the article unchanged in its story: %s", h)
 	}
 }
 
-func TestSwatchesStayDistinctPastThePalette(t *testing.T) {
-	seen := map[Swatch]int{}
-	for slot := range 2 * len(Palette) {
-		s := SwatchFor(slot)
-		if prev, ok := seen[s]; ok {
-			t.Errorf("SwatchFor(%d) = SwatchFor(%d) = %+v", slot, prev, s)
+func TestSwatchesDistinct(t *testing.T) {
+	seen := map[string]int{}
+	for slot, s := range Palette {
+		if prev, ok := seen[s.Background]; ok {
+			t.Errorf("slots %d and %d share the colour %s", prev, slot, s.Background)
 		}
-		seen[s] = slot
+		seen[s.Background] = slot
 	}
 }
 

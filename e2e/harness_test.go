@@ -422,23 +422,38 @@ type browser struct {
 func newBrowser(t *testing.T, e *env) *browser {
 	t.Helper()
 	path := chromiumPath(t)
-	profile, err := os.MkdirTemp(e.WorkDir, "profile-")
-	if err != nil {
-		t.Fatal(err)
-	}
 	b := &browser{t: t, env: e}
-	chromeOut := &lineLog{}
-
-	opts := headless.Options(path, profile, viewportWidth, viewportHeight, chromedp.CombinedOutput(chromeOut))
-	allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	tabCtx, tabCancel := chromedp.NewContext(allocCtx, chromedp.WithListener(b.record))
-	// The first Do starts the browser and binds its life to tabCtx, which has
-	// no deadline; the test's deadline goes on a child context below.
-	if err := chromedp.Do(tabCtx); err != nil {
+	var (
+		profile                string
+		chromeOut              *lineLog
+		allocCancel, tabCancel context.CancelFunc
+		tabCtx                 context.Context
+	)
+	// Chromium now and then crashes while it starts on a loaded machine ("chrome failed to start",
+	// with a crash report): a fresh profile and a second or third try start it.
+	for try := 1; ; try++ {
+		var err error
+		if profile, err = os.MkdirTemp(e.WorkDir, "profile-"); err != nil {
+			t.Fatal(err)
+		}
+		chromeOut = &lineLog{}
+		opts := headless.Options(path, profile, viewportWidth, viewportHeight, chromedp.CombinedOutput(chromeOut))
+		var allocCtx context.Context
+		allocCtx, allocCancel = chromedp.NewExecAllocator(context.Background(), opts...)
+		tabCtx, tabCancel = chromedp.NewContext(allocCtx, chromedp.WithListener(b.record))
+		// The first Do starts the browser and binds its life to tabCtx, which has
+		// no deadline; the test's deadline goes on a child context below.
+		err = chromedp.Do(tabCtx)
+		if err == nil {
+			break
+		}
 		tabCancel()
 		allocCancel()
 		removeAllRetry(profile)
-		t.Fatalf("starting Chromium %s: %v\nChromium output:\n%s", path, err, strings.Join(chromiumNoise(chromeOut.since(0)), "\n"))
+		if try == 3 {
+			t.Fatalf("starting Chromium %s (%d tries): %v\nChromium output:\n%s", path, try, err, strings.Join(chromiumNoise(chromeOut.since(0)), "\n"))
+		}
+		t.Logf("starting Chromium, try %d: %v; trying again", try, strings.SplitN(err.Error(), "\n", 2)[0])
 	}
 	ctx, cancel := context.WithTimeout(tabCtx, testTimeout)
 	b.ctx = ctx

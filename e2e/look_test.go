@@ -205,8 +205,12 @@ func TestMobile(t *testing.T) {
 	}
 	b.click(buttonSelector(ramaID))
 	b.waitSelection([]string{ramaID})
+	check("the sheet closed after a pick", false)
+	b.click("#sheet-toggle")
+	check("the sheet open again", true)
 	b.click(buttonSelector(alID))
 	b.waitSelection([]string{ramaID, alID})
+	b.click("#sheet-toggle")
 	b.click(`#legend li[data-entity="` + ramaID + `"] .legend-text`)
 	check("the sheet with a selection", true)
 

@@ -14,10 +14,19 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// renders reads how often the whole page has rendered in the browser (window.dramatisRenders).
+// renders reads how often the whole page has rendered in the browser (window.dramatisRenders), once
+// what a change left for after the next paint has run: the page renders the rest of a change in a
+// task that a frame's callback queues (afterPaint), so this waits for two frames and those tasks.
 func renders(b *browser) int {
 	b.t.Helper()
-	return mustEvaluate[int](b, `window.dramatisRenders || 0`)
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	defer cancel()
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() =>
+		setTimeout(() => setTimeout(() => done(window.dramatisRenders || 0), 20), 0))))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.t.Fatalf("reading the render count: %v", err)
+	}
+	return n
 }
 
 // TestNoNeedlessRenders checks that what changes nothing go-app draws renders nothing: showing the

@@ -78,7 +78,7 @@ func (p *Page) handleActions(ctx app.Context) {
 			}
 		}
 	}
-	ctx.Handle(actionToggle, str(func(ctx app.Context, id string) { p.toggle(ctx, id) }))
+	ctx.Handle(actionToggle, str(p.toggle))
 	ctx.Handle(actionPick, func(ctx app.Context, a app.Action) {
 		if pk, ok := a.Value.(pick); ok {
 			p.pick(ctx, pk)
@@ -94,10 +94,10 @@ func (p *Page) handleActions(ctx app.Context) {
 	})
 	ctx.Handle(actionFocus, str(p.focusOn))
 	ctx.Handle(actionRelated, str(func(ctx app.Context, id string) {
-		p.focusOn(ctx, id)
 		// The card shows the new entity in place of the button clicked: the keyboard focus goes
 		// to its name once it has rendered, rather than to the page's body.
-		afterPaint(ctx, func(ctx app.Context) { ctx.Defer(func(app.Context) { focusElement(cardNameID) }) })
+		p.later = append(p.later, func() { focusElement(cardNameID) })
+		p.focusOn(ctx, id)
 	}))
 	ctx.Handle(actionSelect, func(ctx app.Context, a app.Action) {
 		if r, ok := a.Value.(mentionRef); ok {
@@ -107,9 +107,11 @@ func (p *Page) handleActions(ctx app.Context) {
 	ctx.Handle(actionJump, num(func(ctx app.Context, i int) { p.jump(ctx, i, true) }))
 	ctx.Handle(actionStep, num(p.step))
 	ctx.Handle(actionClear, func(ctx app.Context, _ app.Action) {
-		p.clear(ctx)
 		// The button is disabled once nothing is selected: the keyboard focus goes to the cast.
-		afterPaint(ctx, func(ctx app.Context) { ctx.Defer(func(app.Context) { focusStop("#cast") }) })
+		if p.sel.Len() > 0 {
+			p.later = append(p.later, func() { focusStop("#cast") })
+		}
+		p.clear(ctx)
 	})
 	ctx.Handle(actionEscape, func(ctx app.Context, _ app.Action) {
 		if p.sheet && isNarrow() {
@@ -174,14 +176,14 @@ func shortcut(k key) (func(app.Context), bool) {
 	return nil, false
 }
 
-// toggle selects an entity, putting it in focus, or deselects it. It reports whether it selected.
-func (p *Page) toggle(ctx app.Context, id string) bool {
+// toggle selects an entity, putting it in focus, or deselects it.
+func (p *Page) toggle(ctx app.Context, id string) {
 	e, ok := p.rd.Entity(id)
 	if !ok {
-		return false
+		p.later = nil
+		return
 	}
-	selected := !p.sel.Has(id)
-	if selected {
+	if !p.sel.Has(id) {
 		p.say(e.Name + " selected: " + mentionsLabel(p.rd.Count(id, p.namesOnly)) + p.leaving())
 		p.sel, p.focus, p.cur = p.sel.With(id), id, -1
 	} else {
@@ -194,7 +196,6 @@ func (p *Page) toggle(ctx app.Context, id string) bool {
 		p.say(e.Name + " deselected")
 	}
 	p.commit(ctx, true, false)
-	return selected
 }
 
 // leaving says who leaves the highlights when one more is selected, if anyone does.
@@ -210,11 +211,13 @@ func (p *Page) leaving() string {
 // was in the view while the legend and the card above it change. On a narrow screen, a selection
 // closes the cast panel, so that the reader sees the article light up.
 func (p *Page) pick(ctx app.Context, pk pick) {
-	if p.toggle(ctx, pk.ID) && isNarrow() {
+	if isNarrow() && !p.sel.Has(pk.ID) {
 		p.sheet = false
-		return
+		p.later = append(p.later, func() { focusElement("sheet-toggle") }) // the entry is out of view
+	} else {
+		p.later = append(p.later, func() { keepTop(pk.ID, pk.Top) })
 	}
-	afterPaint(ctx, func(ctx app.Context) { ctx.Defer(func(app.Context) { keepTop(pk.ID, pk.Top) }) })
+	p.toggle(ctx, pk.ID)
 }
 
 // remove deselects an entity from the legend. The keyboard focus goes to the next entry's remove
@@ -231,15 +234,13 @@ func (p *Page) remove(ctx app.Context, id string) {
 			next = append(next, `#legend li[data-entity="`+ids[j]+`"] .remove`)
 		}
 	}
-	p.toggle(ctx, id)
-	afterPaint(ctx, func(ctx app.Context) {
-		ctx.Defer(func(app.Context) {
-			focusFirst(next...)
-			if len(next) == 0 {
-				focusStop("#cast")
-			}
-		})
+	p.later = append(p.later, func() {
+		focusFirst(next...)
+		if len(next) == 0 {
+			focusStop("#cast")
+		}
 	})
+	p.toggle(ctx, id)
 }
 
 // keepCurrent runs change, which changes what can be stepped through (see steps), and keeps the
@@ -299,6 +300,7 @@ func (p *Page) railAt(ctx app.Context, f float64) {
 func (p *Page) focusOn(ctx app.Context, id string) {
 	e, ok := p.rd.Entity(id)
 	if !ok || (p.focus == id && p.sel.Has(id)) {
+		p.later = nil
 		ctx.PreventUpdate() // nothing changes
 		return
 	}

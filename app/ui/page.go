@@ -71,6 +71,7 @@ type Page struct {
 	renders  int      // the page's renders in the browser, which countRender tells the page
 	rules    string   // the <style> of selectionRules for every entity, once live
 	stop     []func() // removes the page's listeners
+	later    []func() // what to do after the next commit's render, such as moving the keyboard focus
 }
 
 // OnInit derives what the reader needs from Doc, on the server and in the browser alike. In the
@@ -163,8 +164,12 @@ func (p *Page) Render() app.UI {
 			),
 			// One scroll area: selecting keeps the clicked cast entry where it was (see Page.pick).
 			app.Aside().ID("panel").Class("panel").Aria("label", "Cast").Body(
-				&Legend{Items: items, Together: p.together, Passages: p.passages(), Passage: p.passageAt(), Oldest: p.oldestName()},
-				app.If(p.focus != "", func() app.UI { return p.card(focus) }),
+				// The legend and the card in one element, so that the card coming and going leaves the
+				// elements after them, the cast's list with the keyboard focus among them, as they are.
+				app.Div().Class("panel-head").Body(
+					&Legend{Items: items, Together: p.together, Passages: p.passages(), Passage: p.passageAt(), Oldest: p.oldestName()},
+					app.If(p.focus != "", func() app.UI { return p.card(focus) }),
+				),
 				&Tools{Selected: p.sel.Len()},
 				&CastFilter{NamesOnly: p.namesOnly},
 				&Cast{Groups: reader.Filter(p.groups, p.filter), Counts: p.counts[names], NamesOnly: p.namesOnly, Selection: p.sel, Density: p.density[names], Query: p.filter},

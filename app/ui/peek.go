@@ -35,10 +35,9 @@ type Peek struct {
 	at peekAt
 }
 
-// OnMount starts following the mentions hovered and focused, and hides the card on Escape.
+// OnMount starts following the mentions hovered and focused.
 func (k *Peek) OnMount(ctx app.Context) {
 	ctx.Handle(actionPeek, func(_ app.Context, a app.Action) { k.at, _ = a.Value.(peekAt) })
-	ctx.Handle(actionEscape, func(app.Context, app.Action) { k.at = peekAt{} })
 }
 
 // Render draws the card under the mention, or over it near the foot of the view; nothing for none.
@@ -56,7 +55,7 @@ func (k *Peek) Render() app.UI {
 	if k.Selection.Has(e.ID) {
 		action, label = actionToggle, "Deselect"
 	}
-	return app.Aside().ID("peek").Class(class).Aria("label", "About "+e.Name).
+	return app.Aside().ID("peek").Class(class).Aria("label", attr("About "+e.Name)).
 		Style("left", px(left+b.ScrollX)).Style("top", px(top+b.ScrollY)).
 		OnMouseLeave(func(ctx app.Context, _ app.Event) { k.at = peekAt{} }).Body(
 		app.P().ID("peek-text").Body(

@@ -44,8 +44,8 @@ type Rail struct {
 
 // Render draws the rail.
 func (r *Rail) Render() app.UI {
-	return app.Div().ID("rail").Role("slider").TabIndex(0).Aria("label", r.label()).Aria("orientation", "vertical").
-		Aria("valuemin", min(1, r.Total)).Aria("valuemax", r.Total).Aria("valuenow", r.Pos+1).Aria("valuetext", r.valueText()).
+	return app.Div().ID("rail").Role("slider").TabIndex(0).Aria("label", attr(r.label())).Aria("orientation", "vertical").
+		Aria("valuemin", min(1, r.Total)).Aria("valuemax", r.Total).Aria("valuenow", r.Pos+1).Aria("valuetext", attr(r.valueText())).
 		Title("Mentions in the article: click near one to go to it").
 		OnClick(r.onClick).OnKeyDown(r.onKey).Body(app.Raw(r.Ticks))
 }

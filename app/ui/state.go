@@ -120,9 +120,14 @@ func (p *Page) commit(ctx app.Context, push, scroll bool) {
 	p.show(ctx, scroll)
 	query, epoch := p.state().Query(), p.epoch
 	ctx.PreventUpdate()
-	afterPaint(ctx, func(app.Context) {
+	later := p.later
+	p.later = nil
+	afterPaint(ctx, func(ctx app.Context) {
 		if p.epoch == epoch { // no link or history step restored another state meanwhile
 			setQuery(query, push)
+		}
+		for _, f := range later {
+			ctx.Defer(func(app.Context) { f() })
 		}
 	})
 }

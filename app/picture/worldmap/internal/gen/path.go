@@ -89,7 +89,7 @@ func (w *pathWriter) command(c byte) {
 // otherwise run into the number before.
 func (w *pathWriter) number(n int) {
 	s := tenths(n)
-	if w.last != "" && s[0] != '-' && !(s[0] == '.' && strings.Contains(w.last, ".")) {
+	if w.last != "" && s[0] != '-' && (s[0] != '.' || !strings.Contains(w.last, ".")) {
 		w.b.WriteByte(' ')
 	}
 	w.b.WriteString(s)

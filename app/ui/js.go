@@ -237,10 +237,10 @@ func currentQuery() string {
 // setQuery puts query into the page's address: as a new history entry when push is set, in place of
 // the current one otherwise. It does nothing when the address holds query already.
 func setQuery(query string, push bool) {
-	if query == currentQuery() {
-		return
-	}
 	loc := app.Window().Get("location")
+	if !loc.Truthy() || query == currentQuery() {
+		return // no page (WebAssembly under Node, in tests), or the address holds query already
+	}
 	u := loc.Get("pathname").String()
 	if query != "" {
 		u += "?" + query

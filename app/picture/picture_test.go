@@ -1,9 +1,7 @@
 package picture
 
 import (
-	"encoding/xml"
 	"fmt"
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -11,6 +9,7 @@ import (
 
 	"github.com/dramatis/dramatis/app/document"
 	"github.com/dramatis/dramatis/app/model"
+	"github.com/dramatis/dramatis/app/picture/internal/svgtest"
 	"github.com/dramatis/dramatis/app/picture/worldmap"
 	"github.com/dramatis/dramatis/content"
 )
@@ -22,19 +21,6 @@ func loadBundled(t *testing.T) (*model.Document, model.Index) {
 		t.Fatalf("document.Load(content.FS): %v", err)
 	}
 	return doc, model.NewIndex(doc)
-}
-
-// wellFormed fails the test if svg is not well-formed XML.
-func wellFormed(t *testing.T, svg string) {
-	t.Helper()
-	d := xml.NewDecoder(strings.NewReader(svg))
-	for {
-		if _, err := d.Token(); err == io.EOF {
-			return
-		} else if err != nil {
-			t.Fatalf("the SVG is not well-formed: %v", err)
-		}
-	}
 }
 
 // groups returns the opening tags of the <g> elements with a data-entity, by entity.
@@ -49,7 +35,7 @@ func groups(svg string) map[string]string {
 func TestMapBundled(t *testing.T) {
 	doc, idx := loadBundled(t)
 	svg := Map(doc, idx)
-	wellFormed(t, svg)
+	svgtest.Parse(t, svg)
 	gs := groups(svg)
 	want := fmt.Sprintf(`aria-label="Albania, %d mentions"`, idx.Count("al"))
 	if !strings.Contains(gs["al"], want) {
@@ -96,7 +82,7 @@ func TestMapBundled(t *testing.T) {
 func TestNetworkBundled(t *testing.T) {
 	doc, idx := loadBundled(t)
 	svg := Network(doc, idx)
-	wellFormed(t, svg)
+	svgtest.Parse(t, svg)
 	gs := groups(svg)
 	mentioned := 0
 	for _, e := range doc.Entities {

@@ -30,7 +30,7 @@ func (p *Page) state() reader.State {
 // from its last render, may not have rendered the state a click left yet.
 func (p *Page) restore(ctx app.Context, query string) {
 	st, unknown := reader.ParseQuery(query, func(id string) bool { _, ok := p.rd.Entity(id); return ok })
-	before := p.state().Query()
+	before, prev := p.state().Query(), p.sel
 	sel, left := SelectionOf(st.Selected)
 	focus := st.FocusOrLast()
 	if !sel.Has(focus) {
@@ -56,7 +56,9 @@ func (p *Page) restore(ctx app.Context, query string) {
 		setQuery(p.state().Query(), false)
 	}
 	if p.state().Query() == before {
-		// The same state again, as when the tidied address comes back: the notice stays.
+		// The same state again, as when the tidied address comes back: the selection keeps who was
+		// chosen first (see Selection.Oldest), and the notice stays.
+		p.sel = prev
 		if len(notes) > 0 {
 			p.notice = strings.Join(notes, " ")
 		}

@@ -1,63 +1,15 @@
 package network
 
 import (
-	"encoding/xml"
 	"fmt"
-	"io"
 	"math"
 	"math/rand"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/dramatis/dramatis/app/picture/internal/svgtest"
 )
-
-// element is an XML element, for the tests to look into the markup.
-type element struct {
-	XMLName  xml.Name
-	Attrs    []xml.Attr `xml:",any,attr"`
-	Children []element  `xml:",any"`
-	Text     string     `xml:",chardata"`
-}
-
-func (e element) attr(name string) string {
-	for _, a := range e.Attrs {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-func (e element) child(name string) *element {
-	for i := range e.Children {
-		if e.Children[i].XMLName.Local == name {
-			return &e.Children[i]
-		}
-	}
-	return nil
-}
-
-func (e element) hasClass(c string) bool {
-	return strings.Contains(" "+e.attr("class")+" ", " "+c+" ")
-}
-
-// parse decodes the whole markup, failing the test if it is not well-formed XML.
-func parse(t *testing.T, svg string) element {
-	t.Helper()
-	d := xml.NewDecoder(strings.NewReader(svg))
-	for {
-		if _, err := d.Token(); err == io.EOF {
-			break
-		} else if err != nil {
-			t.Fatalf("the SVG is not well-formed: %v\n%.300s", err, svg)
-		}
-	}
-	var root element
-	if err := xml.Unmarshal([]byte(svg), &root); err != nil {
-		t.Fatalf("the SVG is not well-formed: %v", err)
-	}
-	return root
-}
 
 // synthetic returns a graph of n nodes of the four kinds and about m edges, the same for a seed.
 func synthetic(seed int64, n, m int) ([]Node, []Edge) {
@@ -104,11 +56,11 @@ func TestDeterministic(t *testing.T) {
 }
 
 // labelBox returns the estimated box of a <text> element as placeLabels estimates it.
-func labelBox(t *testing.T, e element) box {
-	x, err1 := strconv.ParseFloat(e.attr("x"), 64)
-	y, err2 := strconv.ParseFloat(e.attr("y"), 64)
+func labelBox(t *testing.T, e svgtest.Element) box {
+	x, err1 := strconv.ParseFloat(e.Attr("x"), 64)
+	y, err2 := strconv.ParseFloat(e.Attr("y"), 64)
 	if err1 != nil || err2 != nil {
-		t.Fatalf("text x=%q y=%q", e.attr("x"), e.attr("y"))
+		t.Fatalf("text x=%q y=%q", e.Attr("x"), e.Attr("y"))
 	}
 	w := charWidth * fontSize * float64(len([]rune(e.Text)))
 	top := y - baseline*fontSize
@@ -118,29 +70,29 @@ func labelBox(t *testing.T, e element) box {
 func TestLabels(t *testing.T) {
 	for _, seed := range []int64{1, 2, 3} {
 		nodes, edges := synthetic(seed, 70, 300)
-		root := parse(t, SVG(nodes, edges))
+		root := svgtest.Parse(t, SVG(nodes, edges))
 		var visible []box
 		shown := 0
 		for _, g := range root.Children {
-			if !g.hasClass("node") {
+			if !g.HasClass("node") {
 				continue
 			}
-			text := g.child("text")
+			text := g.Child("text")
 			if text == nil {
-				t.Fatalf("node %s has no text", g.attr("data-entity"))
+				t.Fatalf("node %s has no text", g.Attr("data-entity"))
 			}
 			b := labelBox(t, *text)
 			if b.x0 < -0.05 || b.y0 < -0.05 || b.x1 > Width+0.05 || b.y1 > Height+0.05 {
-				t.Errorf("the label of %s, %v, leaves the frame", g.attr("data-entity"), b)
+				t.Errorf("the label of %s, %v, leaves the frame", g.Attr("data-entity"), b)
 			}
 			switch {
-			case g.hasClass("unlabelled") != text.hasClass("hidden-label"):
-				t.Errorf("node %s: class %q, text class %q", g.attr("data-entity"), g.attr("class"), text.attr("class"))
-			case !g.hasClass("unlabelled"):
+			case g.HasClass("unlabelled") != text.HasClass("hidden-label"):
+				t.Errorf("node %s: class %q, text class %q", g.Attr("data-entity"), g.Attr("class"), text.Attr("class"))
+			case !g.HasClass("unlabelled"):
 				shown++
 				for _, o := range visible {
 					if b.overlaps(o) {
-						t.Errorf("seed %d: the label of %s, %v, overlaps another, %v", seed, g.attr("data-entity"), b, o)
+						t.Errorf("seed %d: the label of %s, %v, overlaps another, %v", seed, g.Attr("data-entity"), b, o)
 					}
 				}
 				visible = append(visible, b)
@@ -252,11 +204,11 @@ func TestMarkup(t *testing.T) {
 	}
 	edges := []Edge{{"edi-rama", "al", 5}, {"al", "nato", 1}, {"x", "tirana", 2}, {"al", "ghost", 4}}
 	svg := SVG(nodes, edges)
-	root := parse(t, svg)
-	if got, want := root.attr("aria-label"), "Network: 5 entities, 3 pairs mentioned in the same paragraph"; got != want {
+	root := svgtest.Parse(t, svg)
+	if got, want := root.Attr("aria-label"), "Network: 5 entities, 3 pairs mentioned in the same paragraph"; got != want {
 		t.Errorf("aria-label = %q, want %q", got, want)
 	}
-	if root.attr("viewBox") != "0 0 800 600" || root.attr("class") != "network" || root.attr("width") != "" {
+	if root.Attr("viewBox") != "0 0 800 600" || root.Attr("class") != "network" || root.Attr("width") != "" {
 		t.Errorf("svg attributes: %v", root.Attrs)
 	}
 	wantNodes := map[string][2]string{
@@ -274,41 +226,41 @@ func TestMarkup(t *testing.T) {
 	seenNodes, seenEdges := 0, 0
 	for _, g := range root.Children {
 		switch {
-		case g.hasClass("node"):
+		case g.HasClass("node"):
 			seenNodes++
-			id := g.attr("data-entity")
+			id := g.Attr("data-entity")
 			want, ok := wantNodes[id]
 			if !ok {
 				t.Errorf("unexpected node %q", id)
 				continue
 			}
-			if g.attr("aria-label") != want[0] || g.child("title") == nil || g.child("title").Text != want[0] {
-				t.Errorf("%s: aria-label %q, title %v, want %q", id, g.attr("aria-label"), g.child("title"), want[0])
+			if g.Attr("aria-label") != want[0] || g.Child("title") == nil || g.Child("title").Text != want[0] {
+				t.Errorf("%s: aria-label %q, title %v, want %q", id, g.Attr("aria-label"), g.Child("title"), want[0])
 			}
-			if g.attr("tabindex") != "0" || g.attr("role") != "button" || !g.hasClass("e-"+id) {
+			if g.Attr("tabindex") != "0" || g.Attr("role") != "button" || !g.HasClass("e-"+id) {
 				t.Errorf("%s: attributes %v", id, g.Attrs)
 			}
 			if len(g.Children) < 2 || g.Children[1].XMLName.Local != want[1] {
 				t.Errorf("%s: shape %v, want %s", id, g.Children, want[1])
 			}
-		case g.hasClass("edge"):
+		case g.HasClass("edge"):
 			seenEdges++
-			key := g.attr("data-a") + " " + g.attr("data-b")
+			key := g.Attr("data-a") + " " + g.Attr("data-b")
 			want, ok := wantEdges[key]
 			if !ok {
 				t.Errorf("unexpected edge %q", key)
 				continue
 			}
-			if g.child("title") == nil || g.child("title").Text != want {
-				t.Errorf("%s: title %v, want %q", key, g.child("title"), want)
+			if g.Child("title") == nil || g.Child("title").Text != want {
+				t.Errorf("%s: title %v, want %q", key, g.Child("title"), want)
 			}
-			if g.attr("tabindex") != "" {
+			if g.Attr("tabindex") != "" {
 				t.Errorf("%s: an edge is focusable", key)
 			}
 			var lines []string
 			for _, c := range g.Children {
 				if c.XMLName.Local == "line" {
-					lines = append(lines, c.attr("class"))
+					lines = append(lines, c.Attr("class"))
 				}
 			}
 			if strings.Join(lines, " ") != "hit link" {
@@ -330,8 +282,8 @@ func TestMarkup(t *testing.T) {
 
 func TestEmpty(t *testing.T) {
 	svg := SVG(nil, []Edge{{"a", "b", 1}})
-	root := parse(t, svg)
-	if root.attr("aria-label") != "Network: no entity is mentioned" || root.child("text") == nil || root.child("text").Text == "" {
+	root := svgtest.Parse(t, svg)
+	if root.Attr("aria-label") != "Network: no entity is mentioned" || root.Child("text") == nil || root.Child("text").Text == "" {
 		t.Errorf("empty network: %s", svg)
 	}
 	if len(svg) > 400 {

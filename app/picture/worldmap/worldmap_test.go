@@ -1,13 +1,13 @@
 package worldmap
 
 import (
-	"encoding/xml"
 	"fmt"
 	"math/rand"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/dramatis/dramatis/app/picture/internal/svgtest"
 	"github.com/dramatis/dramatis/app/picture/worldmap/internal/proj"
 )
 
@@ -147,57 +147,11 @@ func abs(f float64) float64 {
 	return f
 }
 
-// element is an XML element, for the tests to look into the markup.
-type element struct {
-	XMLName  xml.Name
-	Attrs    []xml.Attr `xml:",any,attr"`
-	Children []element  `xml:",any"`
-	Text     string     `xml:",chardata"`
-}
-
-func (e element) attr(name string) string {
-	for _, a := range e.Attrs {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-func (e element) child(name string) *element {
-	for i := range e.Children {
-		if e.Children[i].XMLName.Local == name {
-			return &e.Children[i]
-		}
-	}
-	return nil
-}
-
-// parse decodes the whole markup, failing the test if it is not well-formed XML.
-func parse(t *testing.T, svg string) element {
-	t.Helper()
-	var root element
-	if err := xml.Unmarshal([]byte(svg), &root); err != nil {
-		t.Fatalf("the SVG is not well-formed: %v", err)
-	}
-	d := xml.NewDecoder(strings.NewReader(svg))
-	for {
-		_, err := d.Token()
-		if err != nil {
-			if err.Error() != "EOF" {
-				t.Fatalf("the SVG is not well-formed: %v", err)
-			}
-			break
-		}
-	}
-	return root
-}
-
 // groups returns the <g> elements of svg by data-entity.
-func groups(root element) map[string]element {
-	m := map[string]element{}
+func groups(root svgtest.Element) map[string]svgtest.Element {
+	m := map[string]svgtest.Element{}
 	for _, c := range root.Children {
-		if id := c.attr("data-entity"); c.XMLName.Local == "g" && id != "" {
+		if id := c.Attr("data-entity"); c.XMLName.Local == "g" && id != "" {
 			m[id] = c
 		}
 	}
@@ -216,8 +170,8 @@ var sample = []Country{
 
 func TestSVG(t *testing.T) {
 	svg, missing := SVG(sample, []Place{{ID: "tirana", Name: "Tirana", Lat: 41.33, Lng: 19.82, Mentions: 3}})
-	root := parse(t, svg)
-	if got, want := root.attr("aria-label"), "World map: 6 countries of the article"; got != want {
+	root := svgtest.Parse(t, svg)
+	if got, want := root.Attr("aria-label"), "World map: 6 countries of the article"; got != want {
 		t.Errorf("aria-label = %q, want %q", got, want)
 	}
 	if got := fmt.Sprint(missing); got != "[soviet-union]" {
@@ -235,35 +189,35 @@ func TestSVG(t *testing.T) {
 			t.Errorf("no group with data-entity=%q", id)
 			continue
 		}
-		if got := g.attr("aria-label"); got != label {
+		if got := g.Attr("aria-label"); got != label {
 			t.Errorf("%s: aria-label = %q, want %q", id, got, label)
 		}
-		if title := g.child("title"); title == nil || title.Text != label {
+		if title := g.Child("title"); title == nil || title.Text != label {
 			t.Errorf("%s: title = %v, want %q", id, title, label)
 		}
-		if g.attr("tabindex") != "0" || g.attr("role") != "button" {
-			t.Errorf("%s: tabindex=%q role=%q", id, g.attr("tabindex"), g.attr("role"))
+		if g.Attr("tabindex") != "0" || g.Attr("role") != "button" {
+			t.Errorf("%s: tabindex=%q role=%q", id, g.Attr("tabindex"), g.Attr("role"))
 		}
-		if !strings.Contains(" "+g.attr("class")+" ", " e-"+id+" ") {
-			t.Errorf("%s: class %q lacks e-%s", id, g.attr("class"), id)
+		if !strings.Contains(" "+g.Attr("class")+" ", " e-"+id+" ") {
+			t.Errorf("%s: class %q lacks e-%s", id, g.Attr("class"), id)
 		}
 	}
 	for id, want := range map[string]bool{"bh": true, "sg": true, "kosovo": true, "tv": true, "al": true, "us": false} {
 		var marker bool
 		for _, c := range gs[id].Children {
-			marker = marker || c.XMLName.Local == "circle" && c.attr("class") == "marker"
+			marker = marker || c.XMLName.Local == "circle" && c.Attr("class") == "marker"
 		}
 		if marker != want {
 			t.Errorf("%s: marker %t, want %t", id, marker, want)
 		}
 	}
-	if gs["al"].child("path") == nil || gs["tv"].child("path") != nil {
+	if gs["al"].Child("path") == nil || gs["tv"].Child("path") != nil {
 		t.Errorf("Albania should have a path, Tuvalu none")
 	}
 	// Markers come last, the most mentioned on top.
 	var order []string
 	for _, c := range root.Children {
-		if id := c.attr("data-entity"); id != "" {
+		if id := c.Attr("data-entity"); id != "" {
 			order = append(order, id)
 		}
 	}
@@ -316,12 +270,12 @@ func TestEscaping(t *testing.T) {
 	name := `Trinidad & <Tobago> "T&T"`
 	svg, _ := SVG([]Country{{ID: "tt", Code: "tt", Name: name, Mentions: 2}},
 		[]Place{{ID: "p", Name: "A<B & C", Lat: 10, Lng: 10, Mentions: 1}})
-	root := parse(t, svg)
+	root := svgtest.Parse(t, svg)
 	gs := groups(root)
-	if got := gs["tt"].attr("aria-label"); got != name+", 2 mentions" {
+	if got := gs["tt"].Attr("aria-label"); got != name+", 2 mentions" {
 		t.Errorf("aria-label = %q", got)
 	}
-	if txt := gs["p"].child("text"); txt == nil || txt.Text != "A<B & C" {
+	if txt := gs["p"].Child("text"); txt == nil || txt.Text != "A<B & C" {
 		t.Errorf("the place's text = %v", txt)
 	}
 	if strings.Contains(svg, "<Tobago>") || strings.Contains(svg, "A<B") {
@@ -331,11 +285,11 @@ func TestEscaping(t *testing.T) {
 
 func TestEmpty(t *testing.T) {
 	svg, missing := SVG(nil, nil)
-	root := parse(t, svg)
-	if root.attr("aria-label") != "World map: 0 countries of the article" || len(missing) != 0 {
-		t.Errorf("aria-label = %q, missing = %v", root.attr("aria-label"), missing)
+	root := svgtest.Parse(t, svg)
+	if root.Attr("aria-label") != "World map: 0 countries of the article" || len(missing) != 0 {
+		t.Errorf("aria-label = %q, missing = %v", root.Attr("aria-label"), missing)
 	}
-	if root.attr("viewBox") != ViewBox() || root.attr("width") != "" {
-		t.Errorf("viewBox = %q, width = %q", root.attr("viewBox"), root.attr("width"))
+	if root.Attr("viewBox") != ViewBox() || root.Attr("width") != "" {
+		t.Errorf("viewBox = %q, width = %q", root.Attr("viewBox"), root.Attr("width"))
 	}
 }

@@ -22,6 +22,9 @@ func loadDocument(command) (*model.Document, string, error) {
 	return doc, "", err
 }
 
+// loadPictures reads the pictures of the article from the prerendered page.
+func loadPictures(*model.Document) ui.Pictures { return ui.PicturesFromPage() }
+
 // runCommand is never reached in the browser, where app.RunWhenOnBrowser does not return.
 func runCommand(command, *model.Document) error {
 	return errors.New("commands run on the server only")

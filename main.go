@@ -25,7 +25,8 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	app.Route("/", func() app.Composer { return &ui.Page{Doc: doc, Data: data} })
+	pictures := loadPictures(doc)
+	app.Route("/", func() app.Composer { return &ui.Page{Doc: doc, Data: data, Pictures: pictures} })
 	app.RunWhenOnBrowser() // in the browser this never returns
 	if err := runCommand(cfg, doc); err != nil {
 		fail(err)

@@ -21,6 +21,7 @@ import (
 
 	"github.com/dramatis/dramatis/app/document"
 	"github.com/dramatis/dramatis/app/model"
+	"github.com/dramatis/dramatis/app/picture"
 	"github.com/dramatis/dramatis/app/site"
 	"github.com/dramatis/dramatis/app/ui"
 	"github.com/dramatis/dramatis/content"
@@ -75,6 +76,12 @@ func withData(doc *model.Document) (*model.Document, string, error) {
 	return doc, string(data), nil
 }
 
+// loadPictures draws the map and the network of doc, which the server prerenders into the page.
+func loadPictures(doc *model.Document) ui.Pictures {
+	m, n := picture.Views(doc, model.NewIndex(doc))
+	return ui.Pictures{Map: m, Network: n}
+}
+
 // runCommand carries out the command on the server.
 func runCommand(cmd command, doc *model.Document) error {
 	switch cmd.name {
@@ -111,7 +118,8 @@ func serve(cmd command, doc *model.Document) error {
 	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { (*page.Load()).ServeHTTP(w, r) }))
 	if cmd.watch {
 		go watchContent(cmd, time.Second, func(doc *model.Document, data string) {
-			app.Route("/", func() app.Composer { return &ui.Page{Doc: doc, Data: data} })
+			pictures := loadPictures(doc)
+			app.Route("/", func() app.Composer { return &ui.Page{Doc: doc, Data: data, Pictures: pictures} })
 			show(doc)
 		})
 	}

@@ -1,12 +1,13 @@
 // Dramatis's early input. Until the app is live (#dramatis[data-live="true"]), a reader may already
-// click the prerendered cast, legend or mentions, or press a shortcut: this script records each such
+// click the prerendered cast, legend, mentions, view tabs or pictures, or press a shortcut: this script records each such
 // click and key, marks a clicked element as pending (data-pending="true", which the stylesheet
 // shows), and replays them all, in order, as soon as the app is live. It is the page's only script
 // besides go-app's; it runs before the body is parsed and does nothing once the app is live.
 (function () {
   'use strict';
   var queue = [];
-  var targets = '#cast button[data-entity], #legend [data-entity] button, #legend [data-entity] .legend-text, #article mark[data-entity]';
+  var targets = '#cast button[data-entity], #legend [data-entity] button, #legend [data-entity] .legend-text, #article mark[data-entity], ' +
+    '#views [data-view], #map [data-entity], #network [data-entity], #network [data-a]';
   var keys = { j: 1, k: 1, n: 1, p: 1, '/': 1, Escape: 1 };
 
   function live() {
@@ -16,9 +17,13 @@
   // where finds an element again after the app has mounted: by its root, entity, class and its
   // place among the elements like it.
   function where(el) {
-    var root = el.closest('#cast, #legend, #article');
+    var root = el.closest('#cast, #legend, #article, #views, #map, #network');
     var like = el.tagName.toLowerCase() + '[data-entity="' + el.getAttribute('data-entity') + '"]';
-    if (!el.hasAttribute('data-entity')) {
+    if (el.hasAttribute('data-view')) {
+      like = '[data-view="' + el.getAttribute('data-view') + '"]';
+    } else if (el.hasAttribute('data-a')) {
+      like = '[data-a="' + el.getAttribute('data-a') + '"][data-b="' + el.getAttribute('data-b') + '"]';
+    } else if (!el.hasAttribute('data-entity')) {
       like = '[data-entity="' + el.closest('[data-entity]').getAttribute('data-entity') + '"] .' + el.className.split(' ')[0];
     }
     var all = root.querySelectorAll(like);

@@ -27,15 +27,17 @@ import (
 // in the gazetteer ("Kosovo" is "xk"); one the map cannot place (the Soviet Union) is left out,
 // as is a place that is a region ("Balkans") or that the gazetteer does not list.
 func Map(doc *model.Document, idx model.Index) (svg string) {
-	countries, places := mapped(doc, idx)
+	countries, places, _ := mapped(doc, idx)
 	svg, _ = worldmap.SVG(countries, places)
 	return svg
 }
 
-// mapped returns the countries and places of doc for the map.
-func mapped(doc *model.Document, idx model.Index) ([]worldmap.Country, []worldmap.Place) {
+// mapped returns the countries and places of doc for the map, and the names of the mentioned places
+// that it cannot place (regions, places the gazetteer does not list).
+func mapped(doc *model.Document, idx model.Index) ([]worldmap.Country, []worldmap.Place, []string) {
 	var countries []worldmap.Country
 	var places []worldmap.Place
+	var unplaced []string
 	for _, e := range doc.Entities {
 		n := idx.Count(e.ID)
 		if n == 0 {
@@ -47,10 +49,12 @@ func mapped(doc *model.Document, idx model.Index) ([]worldmap.Country, []worldma
 		case model.Place:
 			if lat, lng, ok := placePosition(e); ok {
 				places = append(places, worldmap.Place{ID: e.ID, Name: e.Name, Lat: lat, Lng: lng, Mentions: n})
+			} else {
+				unplaced = append(unplaced, e.Name)
 			}
 		}
 	}
-	return countries, places
+	return countries, places, unplaced
 }
 
 // countryCode returns the ISO 3166-1 alpha-2 code of a country entity: its ID if the map knows

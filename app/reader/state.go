@@ -2,6 +2,7 @@ package reader
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -9,18 +10,30 @@ import (
 // State is what a link to the reader holds: who is selected, who is in focus, which of the focused
 // entity's mentions is the current one, and how the highlights are shown. Its query string looks like
 //
-//	e=edi-rama,al&f=edi-rama&m=3&t=1&forms=names
+//	e=edi-rama,al&f=edi-rama&m=3&t=1&forms=names&v=map
 //
 // e lists the selected entities in the order of their colours (empty places are ignored), f names the
 // entity in focus when it is not the last of e, m is the current mention counted from 1, t=1 turns on
-// the together view, and forms=names highlights names and aliases only. Every part is optional.
+// the together view, forms=names highlights names and aliases only, and v names the view of the panel
+// when it is not the cast (see Views). Every part is optional.
 type State struct {
 	Selected  []string // entity ids in the order of their colours; Query leaves out "", a free slot
 	Focus     string   // the entity in focus; "" means the last selected
 	Mention   int      // the current mention of Focus, counted from 1; 0 for none
 	Together  bool     // dim the paragraphs that do not mention every selected entity
 	NamesOnly bool     // highlight names and aliases only, not demonyms and places
+	View      string   // the panel's view: "" for the cast, or one of Views
 }
+
+// Views lists the views of the panel besides the cast: the world map of the article's countries and
+// places, and the network of who is mentioned with whom.
+var Views = []string{ViewMap, ViewNetwork}
+
+// The views of the panel besides the cast, as a link names them.
+const (
+	ViewMap     = "map"
+	ViewNetwork = "network"
+)
 
 // The keys of the query string.
 const (
@@ -29,6 +42,7 @@ const (
 	keyMention  = "m"
 	keyTogether = "t"
 	keyForms    = "forms"
+	keyView     = "v"
 	formsNames  = "names"
 )
 
@@ -71,6 +85,9 @@ func (s State) Query() string {
 	if s.NamesOnly {
 		parts = append(parts, keyForms+"="+formsNames)
 	}
+	if slices.Contains(Views, s.View) {
+		parts = append(parts, keyView+"="+s.View)
+	}
 	return strings.Join(parts, "&")
 }
 
@@ -78,7 +95,7 @@ func (s State) Query() string {
 // returns false are left out and returned as unknown, each once; so is a focus that is not selected.
 // Empty places in the list and parts that do not parse are ignored. Focus is set only when it differs
 // from the last selected. A mention number is kept as it is: whether the entity has that many is for
-// the caller to say.
+// the caller to say. A view that is not one of Views is ignored.
 func ParseQuery(raw string, known func(id string) bool) (s State, unknown []string) {
 	q, _ := url.ParseQuery(strings.TrimPrefix(raw, "?"))
 	for _, id := range strings.Split(q.Get(keySelected), ",") {
@@ -110,5 +127,8 @@ func ParseQuery(raw string, known func(id string) bool) (s State, unknown []stri
 	}
 	s.Together = q.Get(keyTogether) == "1"
 	s.NamesOnly = q.Get(keyForms) == formsNames
+	if v := q.Get(keyView); slices.Contains(Views, v) {
+		s.View = v
+	}
 	return s, unknown
 }

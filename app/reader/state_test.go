@@ -29,6 +29,8 @@ func TestStateQuery(t *testing.T) {
 			"e=edi-rama,al&f=edi-rama&m=2&t=1&forms=names"},
 		{"no mention without a selection", State{Mention: 4}, ""},
 		{"options alone", State{Together: true, NamesOnly: true}, "t=1&forms=names"},
+		{"a view", State{Selected: []string{"al"}, View: ViewMap}, "e=al&v=map"},
+		{"an unknown view left out", State{View: "globe"}, ""},
 	}
 	for _, tt := range tests {
 		if got := tt.state.Query(); got != tt.want {
@@ -61,6 +63,8 @@ func TestParseQuery(t *testing.T) {
 		{"options", "e=al,il&t=1&forms=names", State{Selected: []string{"al", "il"}, Together: true, NamesOnly: true}, nil},
 		{"other values", "t=yes&forms=all&x=1", State{}, nil},
 		{"only unknown", "e=ghost", State{}, []string{"ghost"}},
+		{"network", "v=network", State{View: ViewNetwork}, nil},
+		{"unknown view", "v=globe&e=al", State{Selected: []string{"al"}}, nil},
 	}
 	for _, tt := range tests {
 		got, unknown := ParseQuery(tt.query, known)
@@ -76,6 +80,7 @@ func TestStateRoundTrip(t *testing.T) {
 		{Selected: []string{"edi-rama"}, Mention: 1},
 		{Selected: []string{"al", "il"}, Focus: "al", Mention: 7, Together: true},
 		{Selected: []string{"il", "al"}, NamesOnly: true},
+		{Selected: []string{"il"}, View: ViewNetwork},
 	}
 	for _, s := range states {
 		got, unknown := ParseQuery(s.Query(), known)

@@ -39,6 +39,8 @@ const (
 	actionSearch   = "dramatis/search"   // none: move the keyboard focus to the cast filter
 	actionSkip     = "dramatis/skip"     // none: move the keyboard focus to the cast's tab stop
 	actionEscape   = "dramatis/escape"   // none: close the cast panel if it is open over the article, or clear
+	actionView     = "dramatis/view"     // string: the panel's view to show, "" for the cast (see reader.State)
+	actionPair     = "dramatis/pair"     // [2]string: a line of the network clicked, to select both ends together
 )
 
 // send sends an action with its value to Page, which holds all the state and renders what the action
@@ -85,6 +87,12 @@ func (p *Page) handleActions(ctx app.Context) {
 		}
 	})
 	ctx.Handle(actionRemove, str(p.remove))
+	ctx.Handle(actionView, str(p.showView))
+	ctx.Handle(actionPair, func(ctx app.Context, a app.Action) {
+		if ends, ok := a.Value.([2]string); ok {
+			p.pair(ctx, ends[0], ends[1])
+		}
+	})
 	ctx.Handle(actionPassage, num(p.passage))
 	ctx.Handle(actionStepEnd, num(func(ctx app.Context, end int) { p.cur = -1; p.step(ctx, -end) }))
 	ctx.Handle(actionRailAt, func(ctx app.Context, a app.Action) {
@@ -196,6 +204,46 @@ func (p *Page) toggle(ctx app.Context, id string) {
 		p.say(e.Name + " deselected")
 	}
 	p.commit(ctx, true, false)
+}
+
+// showView shows one of the panel's views: the cast, the map or the network.
+func (p *Page) showView(ctx app.Context, v string) {
+	if v != "" && !slices.Contains(reader.Views, v) || v == p.view {
+		ctx.PreventUpdate()
+		return
+	}
+	p.view = v
+	p.opened[v] = true
+	p.commit(ctx, false, false)
+}
+
+// pair selects both ends of a line of the network, a and b, putting b in focus, and turns on the
+// together view, which shows the paragraphs that mention them both (and everyone else selected).
+func (p *Page) pair(ctx app.Context, a, b string) {
+	ea, okA := p.rd.Entity(a)
+	eb, okB := p.rd.Entity(b)
+	if !okA || !okB || a == b {
+		ctx.PreventUpdate()
+		return
+	}
+	p.keepCurrent(func() {
+		p.sel = p.sel.With(a).With(b)
+		if !p.sel.Has(a) { // a left to make room for b: choose a again, which keeps b
+			p.sel = p.sel.With(a)
+		}
+		p.focus, p.together = b, true
+	})
+	p.cur = -1
+	p.say(ea.Name + " and " + eb.Name + " selected together: " + countOf(len(p.passages()), "passage", "passages") + " mention everyone selected")
+	p.commit(ctx, true, false)
+}
+
+// countOf writes n with the noun in the singular or the plural.
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 // leaving says who leaves the highlights when one more is selected, if anyone does.

@@ -133,12 +133,7 @@ func entryHTML(name string, auto bool, n int, density string) string {
 		escapeHTML(density) + `"></span></span>`
 }
 
-func mentionsLabel(n int) string {
-	if n == 1 {
-		return "1 mention"
-	}
-	return strconv.Itoa(n) + " mentions"
-}
+func mentionsLabel(n int) string { return countOf(n, "mention", "mentions") }
 
 // densityStrips returns, for every entity, a CSS background image that draws its mentions' density
 // (by name or alias only when namesOnly is set) over bins stretches of the article: a hard-edged band

@@ -47,6 +47,33 @@ func DocumentFromPage() (*model.Document, error) {
 	return &doc, nil
 }
 
+// PicturesFromPage reads the pictures that the server prerendered into the page (see Pictures), each
+// the element inside its view's #map or #network; a picture the page lacks is "". The client calls it
+// before go-app replaces the prerendered body.
+func PicturesFromPage() Pictures {
+	read := func(id string) string {
+		el := app.Window().Get("document").Call("querySelector", "#"+id+" > .picture-body")
+		if !el.Truthy() {
+			return ""
+		}
+		return el.Get("outerHTML").String()
+	}
+	return Pictures{Map: read("map"), Network: read("network")}
+}
+
+// focusedData returns the data-name attribute of the element with the keyboard focus, or "".
+func focusedData(name string) string {
+	el := app.Window().Get("document").Get("activeElement")
+	if !el.Truthy() {
+		return ""
+	}
+	v := el.Call("getAttribute", "data-"+name)
+	if !v.Truthy() {
+		return ""
+	}
+	return v.String()
+}
+
 // countRender tells the page how often the whole page has rendered, as window.dramatisRenders, for
 // the tests and the bench that check that an action renders only what it changes.
 func countRender(n int) {

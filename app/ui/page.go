@@ -42,6 +42,8 @@ type Page struct {
 	// Data is Doc encoded as JSON. The server prerenders it into the page, where the WebAssembly client
 	// reads it back before it starts (see DocumentFromPage); the client leaves it empty.
 	Data string
+	// Pictures are the map and the network of Doc, for the panel's views.
+	Pictures Pictures
 
 	// Worked out once from Doc.
 	rd     *reader.Article
@@ -59,14 +61,16 @@ type Page struct {
 	cur       int       // the current mention's place among the focused entity's, from 0; -1 for none
 	together  bool
 	namesOnly bool
+	view      string // the panel's view: "" for the cast, or one of reader.Views
 
 	// The rest of the state.
-	filter   string // what the reader typed in the cast filter
-	theme    string // the reader's choice: "light", "dark", or "" for the system's
-	dark     bool   // the dark theme is showing
-	sheet    bool   // on a narrow screen, the cast panel is open over the article
-	notice   string // a quiet message, such as ids of a link that the cast does not have
-	announce string // what the live region last said
+	opened   map[string]bool // the views shown since the page started, whose pictures the client draws
+	filter   string          // what the reader typed in the cast filter
+	theme    string          // the reader's choice: "light", "dark", or "" for the system's
+	dark     bool            // the dark theme is showing
+	sheet    bool            // on a narrow screen, the cast panel is open over the article
+	notice   string          // a quiet message, such as ids of a link that the cast does not have
+	announce string          // what the live region last said
 	live     bool
 	renders  int      // the page's renders in the browser, which countRender tells the page
 	rules    string   // the <style> of selectionRules for every entity, once live
@@ -91,6 +95,7 @@ func (p *Page) OnInit() {
 		}
 	}
 	p.cur = -1
+	p.opened = map[string]bool{}
 	if app.IsClient {
 		p.restore(app.Context{}, currentQuery()) // not live yet: restore needs no context
 		p.announce = ""                          // said once mounted, see OnMount
@@ -162,18 +167,7 @@ func (p *Page) Render() app.UI {
 			app.Div().Class("rail-region").Role("region").Aria("label", "Rail").Body(
 				&Rail{Ticks: p.ticks, Name: focus.Name, Pos: p.cur, Total: p.total(), Where: p.rd.Position(p.currentIndex())},
 			),
-			// One scroll area: selecting keeps the clicked cast entry where it was (see Page.pick).
-			app.Aside().ID("panel").Class("panel").Aria("label", "Cast").Body(
-				// The legend and the card in one element, so that the card coming and going leaves the
-				// elements after them, the cast's list with the keyboard focus among them, as they are.
-				app.Div().Class("panel-head").Body(
-					&Legend{Items: items, Together: p.together, Passages: p.passages(), Passage: p.passageAt(), Oldest: p.oldestName()},
-					app.If(p.focus != "", func() app.UI { return p.card(focus) }),
-				),
-				&Tools{Selected: p.sel.Len()},
-				&CastFilter{NamesOnly: p.namesOnly},
-				&Cast{Groups: reader.Filter(p.groups, p.filter), Counts: p.counts[names], NamesOnly: p.namesOnly, Selection: p.sel, Density: p.density[names], Query: p.filter},
-			),
+			p.panel(focus, items, names),
 		),
 		&Peek{Article: p.rd, NamesOnly: p.namesOnly, Selection: p.sel},
 		&Notice{Text: p.notice},
@@ -184,6 +178,44 @@ func (p *Page) Render() app.UI {
 		app.If(p.Data != "", func() app.UI {
 			return app.Raw(`<script type="application/json" id="` + dataElementID + `">` + p.Data + `</script>`)
 		}),
+	)
+}
+
+// panel draws the cast panel: the tabs of its views, the legend and the card of the entity in focus,
+// and the view shown. It is one scroll area: selecting keeps the clicked cast entry where it was (see
+// Page.pick). In a picture's view, the card comes after the picture.
+func (p *Page) panel(focus model.Entity, items []LegendItem, names int) app.UI {
+	card := func(under bool) app.UI {
+		return app.If(p.focus != "" && under == (p.view != ""), func() app.UI { return p.card(focus) })
+	}
+	return app.Aside().ID("panel").Class("panel").Aria("label", "Cast").Body(
+		&ViewTabs{View: p.view},
+		// The legend and the card in one element, so that the card coming and going leaves the
+		// elements after them, the cast's list with the keyboard focus among them, as they are.
+		app.Div().Class("panel-head").Body(
+			&Legend{Items: items, Together: p.together, Passages: p.passages(), Passage: p.passageAt(), Oldest: p.oldestName()},
+			card(false),
+		),
+		tabPanel(castView, p.view == "").Body(
+			&Tools{Selected: p.sel.Len()},
+			&CastFilter{NamesOnly: p.namesOnly},
+			&Cast{Groups: reader.Filter(p.groups, p.filter), Counts: p.counts[names], NamesOnly: p.namesOnly, Selection: p.sel, Density: p.density[names], Query: p.filter},
+		),
+		p.pictureView(reader.ViewMap, p.Pictures.Map),
+		p.pictureView(reader.ViewNetwork, p.Pictures.Network),
+		card(true),
+	)
+}
+
+// pictureView draws the view of a picture. The server always draws the picture, hidden unless it is
+// the view shown, so that the client can read it back (see PicturesFromPage); the client draws it from
+// the first time it is shown on, so that a reader who never opens it does not pay for its elements.
+func (p *Page) pictureView(id, html string) app.UI {
+	if p.live && !p.opened[id] {
+		html = ""
+	}
+	return tabPanel(id, p.view == id).Body(
+		&PictureView{ID: id, HTML: html},
 	)
 }
 

@@ -80,16 +80,21 @@ func paletteCSS() string {
 
 // slotRule returns the rule that gives the mentions, rail ticks and swatches of entity id the colours
 // and line of selection slot i, as custom properties that app.css's rules for them read: --h the
-// background, --e the edge, --l the line style, --bw the swatch's border width, --show the tick's
-// display and --on, empty, a switch that turns on the text colour and the lighter fill of demonyms
+// background, --e the edge, --l the line style, --bw the swatch's border width, --sw and --da the
+// stroke's width and dashes that draw the line in the pictures, --show the tick's display and --on,
+// empty, a switch that turns on the text colour and the lighter fill of demonyms
 // and places. The rule names the entity's classes (model.MarkClass, tickClass), so the browser
 // restyles only its marks and ticks. prefix goes before the selector: "" to apply at once, or the
 // selector of a class of the page's root (see slotClass). Entity IDs are slugs: they need no escaping.
 func slotRule(prefix, id string, i int) string {
 	k := strconv.Itoa(i % len(Palette))
 	return prefix + `:is(.` + model.MarkClass(id) + `,.` + tickClass(id) + `,[data-entity="` + id + `"] .swatch){--h:var(--hl` + k +
-		`);--e:var(--hl` + k + `-edge);--l:` + SwatchFor(i).Line + `;--bw:2px;--show:block;--on: }`
+		`);--e:var(--hl` + k + `-edge);--l:` + SwatchFor(i).Line + `;--bw:2px;--sw:2.5;--da:` + dashes[SwatchFor(i).Line] + `;--show:block;--on: }`
 }
+
+// dashes maps a line style to the stroke-dasharray that draws it in the pictures, whose strokes are
+// a few units wide.
+var dashes = map[string]string{"solid": "none", "dashed": "6 3", "dotted": "1.5 2.5", "double": "8 2 2 2"}
 
 // slotClass is the class of the page's root that puts entity id in selection slot i, for the rules
 // of selectionRules.
@@ -169,4 +174,26 @@ func luminance(hex string) float64 {
 		return math.Pow((v+0.055)/1.055, 2.4)
 	}
 	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+}
+
+// linksCSS returns the rules that bring out the lines of the network that touch the selected
+// entities, ids, and fade the others; a line between two of them is drawn in the accent colour.
+// With nothing selected every line shows alike.
+func linksCSS(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	ends := make([]string, 0, 2*len(ids))
+	var both []string
+	for i, a := range ids {
+		ends = append(ends, `[data-a="`+a+`"]`, `[data-b="`+a+`"]`)
+		for _, b := range ids[i+1:] {
+			both = append(both, `[data-a="`+a+`"][data-b="`+b+`"]`, `[data-a="`+b+`"][data-b="`+a+`"]`)
+		}
+	}
+	css := `#network .edge .link{stroke-opacity:.07}#network .edge:is(` + strings.Join(ends, ",") + `) .link{stroke-opacity:.5}`
+	if len(both) > 0 {
+		css += `#network .edge:is(` + strings.Join(both, ",") + `) .link{stroke:var(--accent);stroke-opacity:1}`
+	}
+	return css
 }

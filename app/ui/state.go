@@ -20,6 +20,7 @@ func (p *Page) state() reader.State {
 		Mention:   p.cur + 1,
 		Together:  p.together,
 		NamesOnly: p.namesOnly,
+		View:      p.view,
 	}
 }
 
@@ -37,6 +38,8 @@ func (p *Page) restore(ctx app.Context, query string) {
 		focus = sel.Last()
 	}
 	p.sel, p.focus, p.together, p.namesOnly, p.cur = sel, focus, st.Together, st.NamesOnly, -1
+	p.view = st.View
+	p.opened[p.view] = true
 	var notes []string
 	if len(unknown) > 0 {
 		notes = append(notes, "Left out of the link, as this article’s cast has no one by that id: "+listOf(unknown)+".")
@@ -202,6 +205,9 @@ func (p *Page) css() string {
 	if p.togetherOn() {
 		css += togetherCSS(p.passages())
 	}
+	if p.view == reader.ViewNetwork {
+		css += linksCSS(p.sel.IDs())
+	}
 	return css + currentTickCSS(p.currentIndex())
 }
 
@@ -223,6 +229,9 @@ func (p *Page) classes() string {
 	}
 	if p.sheet {
 		c = append(c, "sheet-open")
+	}
+	if p.view != "" {
+		c = append(c, "view-"+p.view)
 	}
 	return strings.Join(c, " ")
 }

@@ -86,18 +86,22 @@ const (
 func SVG(nodes []Node, edges []Edge) string {
 	g := newGraph(nodes, edges)
 	var b strings.Builder
-	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + strconv.Itoa(Width) + ` ` + strconv.Itoa(Height) + `" class="network" `)
 	if len(g.nodes) == 0 {
+		b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + strconv.Itoa(Width) + ` ` + strconv.Itoa(Height) + `" class="network" `)
 		b.WriteString(`role="img" aria-label="Network: no entity is mentioned"><text class="empty" x="` + strconv.Itoa(Width/2) +
 			`" y="` + strconv.Itoa(Height/2) + `" text-anchor="middle" font-size="16">No entity is mentioned.</text></svg>`)
 		return b.String()
 	}
+	pts := g.layout()
+	labels := g.placeLabels(pts)
+	view := g.bounds(pts, labels)
+	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="` + num(view.x0) + ` ` + num(view.y0) + ` ` +
+		num(view.x1-view.x0) + ` ` + num(view.y1-view.y0) + `" class="network" `)
 	b.WriteString(`role="group" font-size="` + num(fontSize) + `" aria-label="`)
 	b.WriteString(esc("Network: " + count(len(g.nodes), "entity", "entities") + ", " +
 		count(len(g.edges), "pair", "pairs") + " mentioned in the same paragraph"))
 	b.WriteString(`">`)
 
-	pts := g.layout()
 	topWeight := 1
 	for _, e := range g.edges {
 		topWeight = max(topWeight, e.weight)
@@ -111,13 +115,29 @@ func SVG(nodes []Node, edges []Edge) string {
 	for _, i := range order {
 		g.writeEdge(&b, g.edges[i], pts, topWeight)
 	}
-	labels := g.placeLabels(pts)
 	for i := range g.nodes {
 		g.writeNode(&b, i, pts[i], labels[i])
 	}
 	b.WriteString(`</svg>`)
 	return b.String()
 }
+
+// bounds returns the part of the frame that the nodes and their names, shown or not, cover, with a
+// margin: the picture's viewBox, so that it fills the width it is given.
+func (g *graph) bounds(pts []Point, labels []label) box {
+	b := box{Width, Height, 0, 0}
+	add := func(x box) { b = box{min(b.x0, x.x0), min(b.y0, x.y0), max(b.x1, x.x1), max(b.y1, x.y1)} }
+	for i, p := range pts {
+		e := extentOf(g.nodes[i].Kind, g.radius(i))
+		add(box{p.X - e, p.Y - e, p.X + e, p.Y + e})
+		add(labels[i].box)
+	}
+	b = b.grow(viewMargin)
+	return box{max(0, math.Floor(b.x0)), max(0, math.Floor(b.y0)), min(Width, math.Ceil(b.x1)), min(Height, math.Ceil(b.y1))}
+}
+
+// margin is the space kept around the picture's content.
+const viewMargin = 6
 
 func (g *graph) writeEdge(b *strings.Builder, e edge, pts []Point, topWeight int) {
 	a, c := g.nodes[e.a], g.nodes[e.b]
@@ -144,7 +164,13 @@ func (g *graph) writeNode(b *strings.Builder, i int, p Point, l label) {
 	if !l.visible {
 		class += " unlabelled"
 	}
-	b.WriteString(`<g class="` + esc(class) + `" data-entity="` + esc(n.ID) + `" tabindex="0" role="button" aria-label="` +
+	// The first node, the most mentioned, is the network's one tab stop; the arrow keys reach the
+	// others (the page moves the tab stop among them).
+	tabindex := "-1"
+	if i == 0 {
+		tabindex = "0"
+	}
+	b.WriteString(`<g class="` + esc(class) + `" data-entity="` + esc(n.ID) + `" tabindex="` + tabindex + `" role="button" aria-label="` +
 		text + `"><title>` + text + `</title>`)
 	r := g.radius(i)
 	switch n.Kind {

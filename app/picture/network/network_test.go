@@ -208,8 +208,13 @@ func TestMarkup(t *testing.T) {
 	if got, want := root.Attr("aria-label"), "Network: 5 entities, 3 pairs mentioned in the same paragraph"; got != want {
 		t.Errorf("aria-label = %q, want %q", got, want)
 	}
-	if root.Attr("viewBox") != "0 0 800 600" || root.Attr("class") != "network" || root.Attr("width") != "" {
+	if root.Attr("class") != "network" || root.Attr("width") != "" {
 		t.Errorf("svg attributes: %v", root.Attrs)
+	}
+	var view [4]float64
+	if n, err := fmt.Sscanf(root.Attr("viewBox"), "%g %g %g %g", &view[0], &view[1], &view[2], &view[3]); n != 4 || err != nil ||
+		view[0] < 0 || view[1] < 0 || view[2] <= 0 || view[3] <= 0 || view[0]+view[2] > Width || view[1]+view[3] > Height {
+		t.Errorf("viewBox %q is not a part of the %dx%d frame", root.Attr("viewBox"), Width, Height)
 	}
 	wantNodes := map[string][2]string{
 		"edi-rama": {"Edi Rama, person, 20 mentions", "circle"},
@@ -237,7 +242,7 @@ func TestMarkup(t *testing.T) {
 			if g.Attr("aria-label") != want[0] || g.Child("title") == nil || g.Child("title").Text != want[0] {
 				t.Errorf("%s: aria-label %q, title %v, want %q", id, g.Attr("aria-label"), g.Child("title"), want[0])
 			}
-			if g.Attr("tabindex") != "0" || g.Attr("role") != "button" || !g.HasClass("e-"+id) {
+			if ti := g.Attr("tabindex"); ti != map[bool]string{true: "0", false: "-1"}[seenNodes == 1] || g.Attr("role") != "button" || !g.HasClass("e-"+id) {
 				t.Errorf("%s: attributes %v", id, g.Attrs)
 			}
 			if len(g.Children) < 2 || g.Children[1].XMLName.Local != want[1] {

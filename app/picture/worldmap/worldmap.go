@@ -87,7 +87,7 @@ type drawn struct {
 // <svg> element without width and height, for CSS to size: the land of every country not given,
 // as one path of class "land"; each country as a <g class="country e-ID"> with its data-entity,
 // a data-shade from 1 to 5 (see Shade), a title and an aria-label naming it and its mentions,
-// keyboard focus, its path and, when the shape is hard to find, a circle of class "marker",
+// a tabindex (the first country or place is the one tab stop, see tabIndex), its path and, when the shape is hard to find, a circle of class "marker",
 // larger for darker shades; then each place as a <g class="place e-ID"> with a circle and its
 // name. Countries with markers come after those without, the most mentioned last, so that it
 // draws on top. The output depends on the input's values only, not on its order.
@@ -146,11 +146,11 @@ func SVG(countries []Country, places []Place) (svg string, missing []string) {
 	b.WriteString(esc("World map: " + count(len(ds), "country", "countries") + " of the article"))
 	b.WriteString(`">`)
 	writeLand(&b, ds)
-	for _, d := range ds {
-		writeCountry(&b, d, top)
+	for i, d := range ds {
+		writeCountry(&b, d, top, tabIndex(i == 0))
 	}
-	for _, p := range ps {
-		writePlace(&b, p)
+	for i, p := range ps {
+		writePlace(&b, p, tabIndex(i == 0 && len(ds) == 0))
 	}
 	b.WriteString(`</svg>`)
 	return b.String(), missing
@@ -171,12 +171,21 @@ func writeLand(b *strings.Builder, ds []drawn) {
 	b.WriteString(`"/>`)
 }
 
-func writeCountry(b *strings.Builder, d drawn, top int) {
+// tabIndex is the tabindex of a country or place: "0" for the first, the map's one tab stop, and "-1"
+// for the others, which the arrow keys reach (the page moves the tab stop among them).
+func tabIndex(first bool) string {
+	if first {
+		return "0"
+	}
+	return "-1"
+}
+
+func writeCountry(b *strings.Builder, d drawn, top int, tabindex string) {
 	label := esc(d.Name + ", " + count(d.Mentions, "mention", "mentions"))
 	id := esc(d.ID)
 	shade := Shade(d.Mentions, top)
 	b.WriteString(`<g class="country ` + esc(model.MarkClass(d.ID)) + `" data-entity="` + id +
-		`" data-shade="` + strconv.Itoa(shade) + `" tabindex="0" role="button" aria-label="` +
+		`" data-shade="` + strconv.Itoa(shade) + `" tabindex="` + tabindex + `" role="button" aria-label="` +
 		label + `"><title>` + label + `</title>`)
 	if d.s.d != "" {
 		b.WriteString(`<path d="` + d.s.d + `"/>`)
@@ -188,11 +197,11 @@ func writeCountry(b *strings.Builder, d drawn, top int) {
 	b.WriteString(`</g>`)
 }
 
-func writePlace(b *strings.Builder, p Place) {
+func writePlace(b *strings.Builder, p Place, tabindex string) {
 	x, y := proj.Project(p.Lat, p.Lng)
 	label := esc(p.Name + ", " + count(p.Mentions, "mention", "mentions"))
 	b.WriteString(`<g class="place ` + esc(model.MarkClass(p.ID)) + `" data-entity="` + esc(p.ID) +
-		`" tabindex="0" role="button" aria-label="` + label + `"><title>` + label + `</title>`)
+		`" tabindex="` + tabindex + `" role="button" aria-label="` + label + `"><title>` + label + `</title>`)
 	b.WriteString(`<circle cx="` + num(x) + `" cy="` + num(y) + `" r="` + num(placeRadius) + `"/>`)
 	// The name goes to the right of the dot, or to its left near the right edge.
 	tx, anchor := x+placeRadius+2, "start"

@@ -48,16 +48,19 @@ func TestSmoke(t *testing.T) {
 			t.Errorf("%s: %d values, want %d", key, len(res.browser.series[key]), cfg.loads)
 		}
 	}
-	for _, key := range []string{clicksApp, clicksFloor, clicksAppLong, clicksFloorLong} {
+	for _, key := range []string{clicksApp, clicksFloor, clicksAppLong, clicksFloorLong, clicksAppMap} {
 		if c := res.browser.clicks[key]; c == nil || len(c.Paint) != cfg.clicks || len(c.DOM) != cfg.clicks {
 			t.Errorf("%s: clicks not all measured: %+v", key, c)
 		}
+	}
+	if p := res.browser.pictures; p == nil || len(p.views) != 2 || p.wasmHasMapData || p.views[0].gzip <= 0 || p.views[0].gzip >= p.pageGzip {
+		t.Errorf("the pictures' bytes: %+v", p)
 	}
 	doc, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{beginMarker, endMarker, detectBegin, detectEnd, "Smoke run", "| Annotation throughput, bundled article |", "Click → highlight painted", "the bundled article (", "Throughput, detection / goldmark"} {
+	for _, want := range []string{beginMarker, endMarker, detectBegin, detectEnd, "Smoke run", "| Annotation throughput, bundled article |", "Click → highlight painted", "The map view's markup in the page", "the bundled article (", "Throughput, detection / goldmark"} {
 		if !strings.Contains(string(doc), want) {
 			t.Errorf("the table written to %s lacks %q", out, want)
 		}

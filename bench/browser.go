@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -81,6 +82,7 @@ type browserResult struct {
 	series         map[string][]float64 // by key, see the series constants
 	clicks         map[string]*clickResult
 	acceptEncoding string // what Chromium accepts over loopback HTTP
+	pictures       *pictureResult
 }
 
 // The series of cold loads.
@@ -109,6 +111,7 @@ const (
 	clicksFloor     = "floor/bundled"
 	clicksAppLong   = "app/long"
 	clicksFloorLong = "floor/long"
+	clicksAppMap    = "app/map"
 )
 
 // What the page says when a load or a click run may go on: the load probe's results are in, the app
@@ -120,6 +123,11 @@ const (
 	appReady         = `document.querySelector('#dramatis[data-live="true"]') !== null`
 	floorReady       = `document.readyState === 'complete'`
 	clickEntitiesSel = `[...document.querySelectorAll('#cast button[data-entity]')].slice(0, %d).map((b) => b.dataset.entity)`
+	castItem         = `#cast button[data-entity="%s"]`
+	// The countries of the map, on the map's view.
+	mapReady       = appReady + ` && document.querySelector('#map g.country') !== null`
+	mapEntitiesSel = `[...document.querySelectorAll('#map g.country[data-entity]')].slice(0, %d).map((g) => g.dataset.entity)`
+	mapItem        = `#map g.country[data-entity="%s"]`
 )
 
 // probeConfig is the CFG of probe.js.
@@ -206,9 +214,10 @@ func (c *chrome) load(url string, pc probeConfig, done string) (loadResult, erro
 	return res, nil
 }
 
-// clickRun opens url, waits until ready is true, and clicks the first clickEntities cast entries in
-// turn, each on and then off, n clicks in all, measuring each with clicks.js.
-func (c *chrome) clickRun(url, ready string, n int) (*clickResult, error) {
+// clickRun opens url, waits until ready is true, and clicks the first clickEntities entities that
+// list (a script, with %d for how many) names, each on and then off, n clicks in all, measuring each
+// with clicks.js; item is the selector of an entity's element, with %s for its ID.
+func (c *chrome) clickRun(url, ready, list, item string, n int) (*clickResult, error) {
 	ctx, cancel, err := c.tab(loadTimeout + time.Duration(n)*clickTimeout)
 	if err != nil {
 		return nil, err
@@ -224,15 +233,15 @@ func (c *chrome) clickRun(url, ready string, n int) (*clickResult, error) {
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](clicksJS)); err != nil {
 		return nil, err
 	}
-	ids, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](fmt.Sprintf(clickEntitiesSel, clickEntities)))
+	ids, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](fmt.Sprintf(list, clickEntities)))
 	if err != nil {
 		return nil, err
 	}
 	if len(ids) == 0 {
-		return nil, fmt.Errorf("%s has no #cast button[data-entity]", url)
+		return nil, fmt.Errorf("%s has nothing to click (%s)", url, list)
 	}
 	for i := range n {
-		sel := `#cast button[data-entity="` + ids[(i/2)%len(ids)] + `"]`
+		sel := fmt.Sprintf(item, ids[(i/2)%len(ids)])
 		if err := chromedp.Do(ctx, personClick(sel)); err != nil {
 			return nil, fmt.Errorf("clicking %s on %s: %w", sel, url, err)
 		}
@@ -248,20 +257,31 @@ func (c *chrome) clickRun(url, ready string, n int) (*clickResult, error) {
 	return chromedp.Run(ctx, chromedp.Evaluate[*clickResult](`({paint: window.__clicks.paint, dom: window.__clicks.dom})`))
 }
 
-// personClick clicks the element at sel as a person does: the pointer moves onto it and rests there,
+// personClick clicks the element at sel as a person does, at the whole pixel nearest its middle where
+// it is on top (a country's box holds its neighbours too): the pointer moves onto it and rests there,
 // then the button goes down and, a moment later, up. (chromedp.Click presses at once where the
 // pointer was not: the hover and the press then ask for a frame of their own just before the click,
 // which the click's frame must wait behind.)
 func personClick(sel string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		c, err := chromedp.Evaluate[[2]float64](`(() => {
+		c, err := chromedp.Evaluate[[]float64](`(() => {
 			const el = document.querySelector(`+strconv.Quote(sel)+`);
 			el.scrollIntoView({block: "nearest"});
-			const r = el.getBoundingClientRect();
-			return [r.left + r.width / 2, r.top + r.height / 2];
+			const r = el.getBoundingClientRect(), cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+			const on = (x, y) => { const h = document.elementFromPoint(x, y); return h && (h === el || el.contains(h)); };
+			if (on(Math.round(cx), Math.round(cy))) return [Math.round(cx), Math.round(cy)];
+			let best = null, gap = Infinity;
+			for (let x = Math.floor(r.left); x <= Math.ceil(r.right); x++) for (let y = Math.floor(r.top); y <= Math.ceil(r.bottom); y++) {
+				const d = Math.hypot(x - cx, y - cy);
+				if (d < gap && on(x, y) && on(x + 1, y) && on(x - 1, y) && on(x, y + 1) && on(x, y - 1)) { best = [x, y]; gap = d; }
+			}
+			return best || [];
 		})()`)(ctx, t)
 		if err != nil {
 			return err
+		}
+		if len(c) != 2 {
+			return fmt.Errorf("no point of %s is on top", sel)
 		}
 		x, y := c[0], c[1]
 		for _, a := range []chromedp.Action[chromedp.Void]{
@@ -384,12 +404,13 @@ func measureBrowser(ctx context.Context, w *work, cfg config, logf func(string, 
 	}
 
 	runs := []struct {
-		key, url, ready string
+		key, url, ready, list, item string
 	}{
-		{clicksFloor, pages.url + "/floor/bundled", floorReady},
-		{clicksApp, app.url + "/", appReady},
-		{clicksFloorLong, pages.url + "/floor/long", floorReady},
-		{clicksAppLong, long.url + "/", appReady},
+		{clicksFloor, pages.url + "/floor/bundled", floorReady, clickEntitiesSel, castItem},
+		{clicksApp, app.url + "/", appReady, clickEntitiesSel, castItem},
+		{clicksAppMap, app.url + "/?v=map", mapReady, mapEntitiesSel, mapItem},
+		{clicksFloorLong, pages.url + "/floor/long", floorReady, clickEntitiesSel, castItem},
+		{clicksAppLong, long.url + "/", appReady, clickEntitiesSel, castItem},
 	}
 	if cfg.only == "loads" {
 		runs = nil
@@ -399,7 +420,7 @@ func measureBrowser(ctx context.Context, w *work, cfg config, logf func(string, 
 		logf("interactive / hello-world mounted: %.2f×", percentile(res.series[appInteractive], 50)/percentile(res.series[helloMount], 50))
 	}
 	for _, r := range runs {
-		got, err := c.clickRun(r.url, r.ready, cfg.clicks)
+		got, err := c.clickRun(r.url, r.ready, r.list, r.item, cfg.clicks)
 		if err != nil {
 			return nil, "", err
 		}
@@ -411,5 +432,8 @@ func measureBrowser(ctx context.Context, w *work, cfg config, logf func(string, 
 			percentile(got.Paint, 50), percentile(got.Paint, 95), percentile(got.DOM, 50), percentile(got.DOM, 95))
 	}
 	res.acceptEncoding = pages.accepted()
+	if res.pictures, err = measurePictures(app.url+"/", filepath.Join(w.web, "app.wasm")); err != nil {
+		return nil, "", err
+	}
 	return res, c.version, nil
 }

@@ -50,7 +50,8 @@ var hostileQuery = "?e=" + url.QueryEscape(`graustark,<script>window.__pwned=1;a
 // injectedJS lists what in a document could run script or was injected by markup breaking out of
 // an attribute: event handler or autofocus attributes, attribute names no markup writer produces,
 // script-bearing elements, images from anywhere but the app's own /web/ (the article's images have
-// an empty src, their URLs being neutralised), script URLs, and inline scripts that carry a payload. It is a function of the document, so that it checks both the live page and the
+// an empty src, their URLs being neutralised), script URLs, and inline scripts that carry a payload;
+// <svg> is allowed only as the panel's pictures. It is a function of the document, so that it checks both the live page and the
 // prerendered HTML parsed without running it.
 const injectedJS = `(doc) => {
 	const bad = [];
@@ -67,7 +68,10 @@ const injectedJS = `(doc) => {
 				bad.push(tag + ' links to ' + JSON.stringify(a.value));
 			}
 		}
-		if (['iframe', 'frame', 'object', 'embed', 'svg', 'math', 'base'].includes(tag)) {
+		// The panel's pictures are SVG that Dramatis draws, with every name escaped; an <svg> anywhere
+		// else came from the content. (The attribute checks above hold in the pictures too.)
+		const picture = tag === 'svg' && el.closest('#map > .picture-body, #network > .picture-body');
+		if (['iframe', 'frame', 'object', 'embed', 'svg', 'math', 'base'].includes(tag) && !picture) {
 			bad.push('a <' + tag + '> element');
 		}
 		const src = el.getAttribute('src');

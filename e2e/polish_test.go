@@ -152,9 +152,10 @@ func TestCalmPanel(t *testing.T) {
 	if n := mustEvaluate[int](b, scrollers); n != 1 {
 		t.Errorf("the panel has %d scroll areas, want 1", n)
 	}
-	// At rest, what stands above the tools is the legend's hint alone, not a box kept for the card.
-	if h := mustEvaluate[float64](b, `document.querySelector('#tools').getBoundingClientRect().top - document.querySelector('#panel').getBoundingClientRect().top`); h > 170 {
-		t.Errorf("with nothing selected, the tools are %.0f px below the panel's top, want at most 170", h)
+	// At rest, what stands between the panel's tabs and the tools is the legend's hint alone, not a
+	// box kept for the card.
+	if h := mustEvaluate[float64](b, `document.querySelector('#tools').getBoundingClientRect().top - document.querySelector('#views').getBoundingClientRect().bottom`); h > 170 {
+		t.Errorf("with nothing selected, the tools are %.0f px below the panel's tabs, want at most 170", h)
 	}
 	for _, id := range []string{ramaID, alID, "mek"} {
 		sel := buttonSelector(id)

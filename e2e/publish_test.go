@@ -149,7 +149,7 @@ func TestStaticSiteUnderSubPath(t *testing.T) {
 	if !bytes.Contains(head, []byte(`<style id="palette">`)) {
 		t.Error("index.html lacks the palette's <style> in its head")
 	}
-	for _, want := range []string{`id="article"`, "Late last month", `href="` + subPath + `/web/app.css"`, `src="` + subPath + `/app.js"`, `http-equiv="Content-Security-Policy"`,
+	for _, want := range []string{`id="article"`, "Late last month", `class="worldmap"`, `class="network"`, `href="` + subPath + `/web/app.css"`, `src="` + subPath + `/app.js"`, `http-equiv="Content-Security-Policy"`,
 		`<link rel="preload" href="` + subPath + `/web/app.wasm" as="fetch" type="application/wasm" crossorigin>`} {
 		if !bytes.Contains(index, []byte(want)) {
 			t.Errorf("index.html lacks %q", want)
@@ -198,6 +198,15 @@ func TestOfflineAtRoot(t *testing.T) {
 	// Deep links are the same page with a query; the worker answers them offline too.
 	b.open("/?from=offline")
 	b.checkReads()
+	// The pictures are in the page itself: the map draws offline.
+	b.open("/?v=map")
+	b.waitLive()
+	b.eventually("the map, offline", settleTimeout, func() error {
+		if n := mustEvaluate[int](b, `document.querySelectorAll('#map-view:not([hidden]) #map g.country[data-entity]').length`); n == 0 {
+			return fmt.Errorf("the map's view shows no country")
+		}
+		return nil
+	})
 	b.assertLocalRequests()
 }
 

@@ -189,3 +189,46 @@ func TestPlacePosition(t *testing.T) {
 		}
 	}
 }
+
+// TestViews checks the pictures as the page shows them: each one element holding its SVG and a note,
+// one tab stop among its entities, the map's key of shades up to the most mentioned country, and the
+// names of the places it cannot show.
+func TestViews(t *testing.T) {
+	doc, idx := loadBundled(t)
+	mapView, networkView := Views(doc, idx)
+	for name, v := range map[string]string{"map": mapView, "network": networkView} {
+		if !strings.HasPrefix(v, `<div class="picture-body"><div class="picture-art"><svg `) || !strings.HasSuffix(v, `</div>`) {
+			t.Errorf("%s: not one picture-body element: %.100q…", name, v)
+		}
+		if n := strings.Count(v, `tabindex="0"`); n != 1 {
+			t.Errorf("%s: %d tab stops, want 1", name, n)
+		}
+		if !strings.Contains(v, `<div class="picture-note">`) {
+			t.Errorf("%s: no note", name)
+		}
+	}
+	for _, want := range []string{`<span class="shade-step"><i class="shade" data-shade="1" aria-hidden="true"></i>1</span>`,
+		"Not on the map: ", "Balkans", "Soviet Union"} {
+		if !strings.Contains(mapView, want) {
+			t.Errorf("the map's note lacks %q", want)
+		}
+	}
+	if strings.Contains(mapView, "Not on the map: Albania") || strings.Contains(mapView, ", Albania,") {
+		t.Errorf("the map's note lists Albania as not on the map")
+	}
+	for _, want := range []string{`kind-step kind-person`, `kind-step kind-organisation`, `kind-step kind-country`, `kind-step kind-place`,
+		strconv.Itoa(len(doc.Entities)) + " entities"} {
+		if !strings.Contains(networkView, want) {
+			t.Errorf("the network's note lacks %q", want)
+		}
+	}
+}
+
+func TestFewestFor(t *testing.T) {
+	for shade := 1; shade <= 5; shade++ {
+		n := fewestFor(shade, 36)
+		if n == 0 || worldmap.Shade(n, 36) != shade || n > 1 && worldmap.Shade(n-1, 36) == shade {
+			t.Errorf("fewestFor(%d, 36) = %d, not the fewest mentions of that shade", shade, n)
+		}
+	}
+}

@@ -23,11 +23,14 @@ func loadBundled(t *testing.T) (*model.Document, model.Index) {
 	return doc, model.NewIndex(doc)
 }
 
-// groups returns the opening tags of the <g> elements with a data-entity, by entity.
+// groups returns the opening tags of the <g> elements with a data-entity, by entity: the first of
+// each, on the map rather than in its detail.
 func groups(svg string) map[string]string {
 	m := map[string]string{}
 	for _, tag := range regexp.MustCompile(`<g [^>]*data-entity="([^"]+)"[^>]*>`).FindAllStringSubmatch(svg, -1) {
-		m[tag[1]] = tag[0]
+		if _, ok := m[tag[1]]; !ok {
+			m[tag[1]] = tag[0]
+		}
 	}
 	return m
 }

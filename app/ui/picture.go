@@ -19,8 +19,9 @@ type PictureView struct {
 	HTML string
 }
 
-// pictureItem is the CSS selector of a picture's entities.
-const pictureItem = "[data-entity]"
+// pictureItem is the CSS selector of a picture's entities, those of the map's detail left out: it
+// repeats what the map has.
+const pictureItem = "[data-entity]:not(.inset *)"
 
 // Render draws the picture.
 func (v *PictureView) Render() app.UI {

@@ -90,7 +90,8 @@ type drawn struct {
 // a tabindex (the first country or place is the one tab stop, see tabIndex), its path and, when the shape is hard to find, a circle of class "marker",
 // larger for darker shades; then each place as a <g class="place e-ID"> with a circle and its
 // name. Countries with markers come after those without, the most mentioned last, so that it
-// draws on top. The output depends on the input's values only, not on its order.
+// draws on top. Where small countries and places crowd, a detail of their region follows (see
+// writeInset). The output depends on the input's values only, not on its order.
 func SVG(countries []Country, places []Place) (svg string, missing []string) {
 	var ds []drawn
 	top := 0
@@ -151,6 +152,9 @@ func SVG(countries []Country, places []Place) (svg string, missing []string) {
 	}
 	for i, p := range ps {
 		writePlace(&b, p, tabIndex(i == 0 && len(ds) == 0))
+	}
+	if r, ok := insetRegion(ds, ps); ok {
+		writeInset(&b, r, ds, ps, top)
 	}
 	b.WriteString(`</svg>`)
 	return b.String(), missing

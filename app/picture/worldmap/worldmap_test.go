@@ -293,3 +293,38 @@ func TestEmpty(t *testing.T) {
 		t.Errorf("viewBox = %q, width = %q", root.Attr("viewBox"), root.Attr("width"))
 	}
 }
+
+// TestInset: small countries close together get a detail, which repeats them larger, hidden from
+// assistive technology and out of the tab order; one small country alone, or small countries far
+// apart, get none.
+func TestInset(t *testing.T) {
+	balkans := []Country{{ID: "al", Code: "al", Name: "Albania", Mentions: 30}, {ID: "kosovo", Code: "xk", Name: "Kosovo", Mentions: 2},
+		{ID: "us", Code: "us", Name: "United States", Mentions: 10}}
+	svg, _ := SVG(balkans, nil)
+	_, inset, ok := strings.Cut(svg, `<g class="inset" aria-hidden="true">`)
+	if !ok {
+		t.Fatalf("Albania and Kosovo get no detail")
+	}
+	if !strings.Contains(svg, `<rect class="inset-area"`) {
+		t.Errorf("the map does not outline the detail's region")
+	}
+	for _, id := range []string{"al", "kosovo"} {
+		if !strings.Contains(inset, `data-entity="`+id+`"`) {
+			t.Errorf("the detail lacks %s", id)
+		}
+	}
+	if strings.Contains(inset, `data-entity="us"`) {
+		t.Errorf("the detail of the Balkans holds the United States")
+	}
+	if strings.Contains(inset, "tabindex") || strings.Contains(inset, "aria-label") {
+		t.Errorf("the detail's copies are in the tab order or named for assistive technology")
+	}
+	for name, cs := range map[string][]Country{
+		"one small country": {{ID: "al", Code: "al", Name: "Albania", Mentions: 3}},
+		"far apart":         {{ID: "al", Code: "al", Name: "Albania", Mentions: 3}, {ID: "sg", Code: "sg", Name: "Singapore", Mentions: 1}},
+	} {
+		if svg, _ := SVG(cs, nil); strings.Contains(svg, `class="inset"`) {
+			t.Errorf("%s: a detail", name)
+		}
+	}
+}

@@ -270,12 +270,15 @@ func personClick(sel string) chromedp.Action[chromedp.Void] {
 			const r = el.getBoundingClientRect(), cx = r.left + r.width / 2, cy = r.top + r.height / 2;
 			const on = (x, y) => { const h = document.elementFromPoint(x, y); return h && (h === el || el.contains(h)); };
 			if (on(Math.round(cx), Math.round(cy))) return [Math.round(cx), Math.round(cy)];
-			let best = null, gap = Infinity;
+			// The nearest point whose neighbours are on it too, else the nearest point on it.
+			let best = null, gap = Infinity, any = null, anyGap = Infinity;
 			for (let x = Math.floor(r.left); x <= Math.ceil(r.right); x++) for (let y = Math.floor(r.top); y <= Math.ceil(r.bottom); y++) {
 				const d = Math.hypot(x - cx, y - cy);
-				if (d < gap && on(x, y) && on(x + 1, y) && on(x - 1, y) && on(x, y + 1) && on(x, y - 1)) { best = [x, y]; gap = d; }
+				if (d >= anyGap || !on(x, y)) continue;
+				any = [x, y]; anyGap = d;
+				if (d < gap && on(x + 1, y) && on(x - 1, y) && on(x, y + 1) && on(x, y - 1)) { best = [x, y]; gap = d; }
 			}
-			return best || [];
+			return best || any || [];
 		})()`)(ctx, t)
 		if err != nil {
 			return err

@@ -143,6 +143,19 @@ func TestMapView(t *testing.T) {
 	}
 	b.press(kb.Enter)
 	b.waitSelection([]string{"us", second})
+
+	// The detail of the Balkans and the Levant repeats their small countries larger, clickable too.
+	b.click("#clear")
+	b.waitSelection(nil)
+	if n := mustEvaluate[int](b, `document.querySelectorAll('#map .inset [data-entity="al"]').length`); n != 1 {
+		t.Fatalf("the map's detail has %d copies of Albania, want 1", n)
+	}
+	b.clickOn(`#map .inset [data-entity="al"] path`)
+	b.waitSelection([]string{alID})
+	b.clickOn(`#map .inset [data-entity="il"] path`)
+	b.waitSelection([]string{alID, ilID})
+	b.clickOn(`#map [data-entity="ir"] path`)
+	b.waitSelection([]string{alID, ilID, "ir"})
 	b.screenshot(filepath.Join(e.RepoRoot, "docs", "screenshot-map.png"))
 	b.assertClean()
 }

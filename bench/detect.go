@@ -182,6 +182,11 @@ func scoreCompromise(ctx context.Context, root, conll string) (eval.CoNLL, error
 	if _, err := exec.LookPath("npm"); err != nil {
 		return eval.CoNLL{}, errors.New("npm is not installed")
 	}
+	// node runs in a directory of its own, where a relative path to the articles would not lead.
+	conll, err := filepath.Abs(conll)
+	if err != nil {
+		return eval.CoNLL{}, err
+	}
 	dir, err := os.MkdirTemp("", "dramatis-compromise-")
 	if err != nil {
 		return eval.CoNLL{}, err

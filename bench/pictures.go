@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"os"
 	"regexp"
-	"strings"
 
 	"github.com/dramatis/dramatis/app/site"
 )
@@ -38,7 +37,7 @@ func measurePictures(url, wasmPath string) (*pictureResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	page, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return nil, err
@@ -76,35 +75,17 @@ func measurePictures(url, wasmPath string) (*pictureResult, error) {
 	return res, nil
 }
 
-// pictureMarkup returns the element inside the picture's container (id name) of page: its
-// <div class="picture-body">, up to the matching end tag.
+// pictureMarkup returns the markup of the picture name (map or network) in page: the text of its
+// <script type="text/html" id="picture-NAME">, where the server keeps a picture not shown.
 func pictureMarkup(page []byte, name string) ([]byte, error) {
-	s := string(page)
-	at := strings.Index(s, `id="`+name+`"`)
-	if at < 0 {
-		return nil, fmt.Errorf("no #%s", name)
+	open := []byte(`<script type="text/html" id="picture-` + name + `">`)
+	_, rest, ok := bytes.Cut(page, open)
+	if !ok {
+		return nil, fmt.Errorf("no picture %s", name)
 	}
-	start := strings.Index(s[at:], `<div class="picture-body">`)
-	if start < 0 {
-		return nil, fmt.Errorf("#%s holds no picture", name)
+	markup, _, ok := bytes.Cut(rest, []byte("</script>"))
+	if !ok {
+		return nil, fmt.Errorf("the picture %s does not end", name)
 	}
-	start += at
-	depth := 0
-	for i := start; i < len(s); {
-		open, end := strings.Index(s[i:], "<div"), strings.Index(s[i:], "</div>")
-		switch {
-		case end < 0:
-			return nil, fmt.Errorf("#%s: the picture does not end", name)
-		case open >= 0 && open < end:
-			depth++
-			i += open + len("<div")
-		default:
-			depth--
-			i += end + len("</div>")
-			if depth == 0 {
-				return []byte(s[start:i]), nil
-			}
-		}
-	}
-	return nil, fmt.Errorf("#%s: the picture does not end", name)
+	return markup, nil
 }

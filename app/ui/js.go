@@ -47,19 +47,26 @@ func DocumentFromPage() (*model.Document, error) {
 	return &doc, nil
 }
 
-// PicturesFromPage reads the pictures that the server prerendered into the page (see Pictures), each
-// the element inside its view's #map or #network; a picture the page lacks is "". The client calls it
-// before go-app replaces the prerendered body.
+// PicturesFromPage reads the pictures that the server prerendered into the page (see Pictures and
+// Page.pictureView): the one shown as the element inside its #map or #network, the others as the text
+// of their inert <script type="text/html">. A picture the page lacks is "". The client calls it before
+// go-app replaces the prerendered body.
 func PicturesFromPage() Pictures {
+	doc := app.Window().Get("document")
 	read := func(id string) string {
-		el := app.Window().Get("document").Call("querySelector", "#"+id+" > .picture-body")
-		if !el.Truthy() {
-			return ""
+		if el := doc.Call("querySelector", "#"+id+" > .picture-body"); el.Truthy() {
+			return el.Get("outerHTML").String()
 		}
-		return el.Get("outerHTML").String()
+		if el := doc.Call("getElementById", pictureStashID(id)); el.Truthy() {
+			return el.Get("textContent").String()
+		}
+		return ""
 	}
 	return Pictures{Map: read("map"), Network: read("network")}
 }
+
+// pictureStashID is the id of the <script type="text/html"> that holds a picture not shown.
+func pictureStashID(id string) string { return "picture-" + id }
 
 // focusedData returns the data-name attribute of the element with the keyboard focus, or "".
 func focusedData(name string) string {

@@ -207,15 +207,23 @@ func (p *Page) panel(focus model.Entity, items []LegendItem, names int) app.UI {
 	)
 }
 
-// pictureView draws the view of a picture. The server always draws the picture, hidden unless it is
-// the view shown, so that the client can read it back (see PicturesFromPage); the client draws it from
-// the first time it is shown on, so that a reader who never opens it does not pay for its elements.
+// pictureView draws the view of a picture. The server draws the picture shown as markup, which
+// shows before the app has loaded, and any other as text in an inert <script type="text/html">,
+// which the browser's parser skips over rather than building thousands of elements the reader may
+// never open; the client reads either back (see PicturesFromPage). The client draws a picture from
+// the first time it is shown on.
 func (p *Page) pictureView(id, html string) app.UI {
+	shown := p.view == id
 	if p.live && !p.opened[id] {
 		html = ""
 	}
-	return tabPanel(id, p.view == id).Body(
+	var stash app.UI
+	if !p.live && !shown && html != "" {
+		stash, html = app.Raw(`<script type="text/html" id="`+pictureStashID(id)+`">`+html+`</script>`), ""
+	}
+	return tabPanel(id, shown).Body(
 		&PictureView{ID: id, HTML: html},
+		app.If(stash != nil, func() app.UI { return stash }),
 	)
 }
 

@@ -1,16 +1,12 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -248,27 +244,7 @@ func TestPicturesBeforeWasm(t *testing.T) {
 	}
 	b := newBrowser(t, e)
 	b.setViewport(viewportWidth, viewportHeight)
-	paused := chromedp.Events(b.ctx, fetch.RequestPaused)
-	held := make(chan fetch.RequestID, 8)
-	go func() {
-		for ev, err := range paused {
-			if err != nil {
-				return
-			}
-			held <- ev.RequestID
-		}
-	}()
-	b.do("holding back app.wasm", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*app.wasm*"}}})
-		return err
-	}))
-	b.open("/?v=map")
-	var wasm fetch.RequestID
-	select {
-	case wasm = <-held:
-	case <-time.After(30 * time.Second):
-		t.Fatal("the page never asked for app.wasm")
-	}
+	release := b.openHoldingWasm("/?v=map")
 	type early struct {
 		Live     string
 		MapWidth float64
@@ -281,13 +257,7 @@ func TestPicturesBeforeWasm(t *testing.T) {
 		t.Fatalf("before the app is live: live %q, the map %.0f px wide, the network shown %t; want not live, the map shown, not the network", got.Live, got.MapWidth, got.Network)
 	}
 	b.click("#tab-network")
-	b.do("letting app.wasm through", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		if _, err := chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: wasm}); err != nil {
-			return err
-		}
-		_, err := chromedp.Call(ctx, fetch.Disable, cdp.Empty{})
-		return err
-	}))
+	release()
 	b.waitLive()
 	b.eventually("the network, by the early click", settleTimeout, func() error { return viewShown(b, "network") })
 	if n := mustEvaluate[int](b, `document.querySelectorAll('#network g.node').length`); n == 0 {

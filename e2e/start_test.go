@@ -91,27 +91,7 @@ func TestNoNeedlessRenders(t *testing.T) {
 func TestEarlyInput(t *testing.T) {
 	e := setupEnv(t)
 	b := newBrowser(t, e)
-	paused := chromedp.Events(b.ctx, fetch.RequestPaused)
-	held := make(chan fetch.RequestID, 8)
-	go func() {
-		for ev, err := range paused {
-			if err != nil {
-				return
-			}
-			held <- ev.RequestID
-		}
-	}()
-	b.do("holding back app.wasm", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*app.wasm*"}}})
-		return err
-	}))
-	b.open("/")
-	var wasm fetch.RequestID
-	select {
-	case wasm = <-held:
-	case <-time.After(30 * time.Second):
-		t.Fatal("the page never asked for app.wasm")
-	}
+	release := b.openHoldingWasm("/")
 
 	b.click(buttonSelector(ramaID))
 	b.press("j")
@@ -128,13 +108,7 @@ func TestEarlyInput(t *testing.T) {
 	}
 	b.screenshot(filepath.Join(os.TempDir(), "early-pending.png"))
 
-	b.do("letting app.wasm through", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		if _, err := chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: wasm}); err != nil {
-			return err
-		}
-		_, err := chromedp.Call(ctx, fetch.Disable, cdp.Empty{})
-		return err
-	}))
+	release()
 	b.waitLive()
 	b.waitSelection([]string{ramaID})
 	n := countMentions(prerenderedArticle(t, httpGet(t, e, "/")), ramaID)
@@ -169,4 +143,41 @@ func TestCardRelated(t *testing.T) {
 		t.Errorf("the address selects %q, want %s,%s", f, ramaID, other)
 	}
 	b.assertClean()
+}
+
+// openHoldingWasm opens path with the request for app.wasm held back, so that the test sees the
+// prerendered page before the app runs; the function it returns lets app.wasm through.
+func (b *browser) openHoldingWasm(path string) (release func()) {
+	b.t.Helper()
+	paused := chromedp.Events(b.ctx, fetch.RequestPaused)
+	held := make(chan fetch.RequestID, 8)
+	go func() {
+		for ev, err := range paused {
+			if err != nil {
+				return
+			}
+			held <- ev.RequestID
+		}
+	}()
+	b.do("holding back app.wasm", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*app.wasm*"}}})
+		return err
+	}))
+	b.open(path)
+	var wasm fetch.RequestID
+	select {
+	case wasm = <-held:
+	case <-time.After(30 * time.Second):
+		b.t.Fatal("the page never asked for app.wasm")
+	}
+	return func() {
+		b.t.Helper()
+		b.do("letting app.wasm through", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			if _, err := chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: wasm}); err != nil {
+				return err
+			}
+			_, err := chromedp.Call(ctx, fetch.Disable, cdp.Empty{})
+			return err
+		}))
+	}
 }

@@ -433,7 +433,7 @@ func (c *caster) finish() []model.Entity {
 			e.Places = slices.DeleteFunc(slices.Clone(e.Places), func(a string) bool { return a == e.Name })
 		}
 		if e.ID == "" || ids[e.ID] {
-			e.ID = uniqueID(slug(e.Name), ids)
+			e.ID = uniqueID(Slug(e.Name), ids)
 		}
 		ids[e.ID] = true
 		out = append(out, e)
@@ -477,9 +477,9 @@ func kindOrder(k model.Kind) int {
 	return slices.Index([]model.Kind{model.Person, model.Organisation, model.Country, model.Place}, k)
 }
 
-// slug makes an ID of a name: its letters and digits in lower case, runs of anything else one
+// Slug makes an ID of a name: its letters and digits in lower case, runs of anything else one
 // hyphen, accents dropped where the letter has a plain form.
-func slug(name string) string {
+func Slug(name string) string {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range strings.ToLower(name) {

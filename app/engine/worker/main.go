@@ -1,0 +1,122 @@
+//go:build js && wasm
+
+// Command worker is the engine of the articles a reader opens in the browser (package engine),
+// compiled to its own WebAssembly file, web/engine.wasm, apart from app.wasm: web/engine.js loads it
+// in a Web Worker the first time a reader opens an article, so a reader of the bundled article never
+// downloads it, and the page stays responsive while it works.
+//
+// It sets globalThis.dramatisEngine, whose functions take and return JSON strings (an Article, an
+// Edit) and answer {"error": "..."} when they fail:
+//
+//	open(file, bytes, nowMillis) → {"article": Article, "view": View}
+//	render(article)              → {"view": View}
+//	apply(article, edit)         → {"article": Article, "view": View, "entity": id}
+//	undo(article), redo(article) → {"article": Article, "view": View}
+//	export(article)              → {"entities": "...yaml", "article": "...md"}
+//
+// This file is all of the engine's JavaScript interop.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"syscall/js"
+	"time"
+
+	"github.com/dramatis/dramatis/app/engine"
+)
+
+func main() {
+	js.Global().Set("dramatisEngine", js.ValueOf(map[string]any{
+		"open": fn(func(args []js.Value) (map[string]any, error) {
+			data := make([]byte, args[1].Get("length").Int())
+			js.CopyBytesToGo(data, args[1])
+			a, err := engine.Open(args[0].String(), data, time.UnixMilli(int64(args[2].Float())))
+			if err != nil {
+				return nil, err
+			}
+			return rendered(a, nil)
+		}),
+		"render": withArticle(func(a *engine.Article, _ []js.Value) (map[string]any, error) {
+			v, err := engine.Render(a)
+			return map[string]any{"view": v}, err
+		}),
+		"apply": withArticle(func(a *engine.Article, args []js.Value) (map[string]any, error) {
+			var e engine.Edit
+			if err := json.Unmarshal([]byte(args[1].String()), &e); err != nil {
+				return nil, err
+			}
+			id, err := engine.Apply(a, e)
+			if err != nil {
+				return nil, err
+			}
+			return rendered(a, map[string]any{"entity": id})
+		}),
+		"undo": withArticle(func(a *engine.Article, _ []js.Value) (map[string]any, error) {
+			if err := engine.Undo(a); err != nil {
+				return nil, err
+			}
+			return rendered(a, nil)
+		}),
+		"redo": withArticle(func(a *engine.Article, _ []js.Value) (map[string]any, error) {
+			if err := engine.Redo(a); err != nil {
+				return nil, err
+			}
+			return rendered(a, nil)
+		}),
+		"export": withArticle(func(a *engine.Article, _ []js.Value) (map[string]any, error) {
+			yaml, md := engine.Export(a)
+			return map[string]any{"entities": string(yaml), "article": string(md)}, nil
+		}),
+	}))
+	select {}
+}
+
+// rendered is the answer that carries a and its View, with the fields of more.
+func rendered(a *engine.Article, more map[string]any) (map[string]any, error) {
+	v, err := engine.Render(a)
+	if err != nil {
+		return nil, err
+	}
+	if more == nil {
+		more = map[string]any{}
+	}
+	more["article"], more["view"] = a, v
+	return more, nil
+}
+
+// withArticle decodes the Article in the first argument for f.
+func withArticle(f func(*engine.Article, []js.Value) (map[string]any, error)) js.Func {
+	return fn(func(args []js.Value) (map[string]any, error) {
+		if len(args) == 0 {
+			return nil, errors.New("no article")
+		}
+		var a engine.Article
+		if err := json.Unmarshal([]byte(args[0].String()), &a); err != nil {
+			return nil, err
+		}
+		return f(&a, args)
+	})
+}
+
+// fn makes f a JavaScript function that returns its answer, or its error, as a JSON string.
+func fn(f func([]js.Value) (map[string]any, error)) js.Func {
+	return js.FuncOf(func(_ js.Value, args []js.Value) (answer any) {
+		defer func() {
+			if r := recover(); r != nil { // a bug: say so rather than stop the engine
+				b, _ := json.Marshal(map[string]string{"error": fmt.Sprint("the engine failed: ", r)})
+				answer = string(b)
+			}
+		}()
+		out, err := f(args)
+		if err != nil {
+			out = map[string]any{"error": err.Error()}
+		}
+		b, err := json.Marshal(out)
+		if err != nil {
+			b, _ = json.Marshal(map[string]string{"error": err.Error()})
+		}
+		return string(b)
+	})
+}

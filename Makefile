@@ -27,8 +27,11 @@ build: wasm
 dist: build
 	./bin/dramatis build -out dist -base "$(BASE)" -url "$(URL)"
 
+# wasm builds the app (web/app.wasm) and the engine that opens a reader's own articles in a Web
+# Worker (web/engine.wasm, see app/engine/worker), which the page loads only when a reader opens one.
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm .
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/engine.wasm ./app/engine/worker
 
 test: wasm test-wasm e2e-deps
 	$(GO) vet ./...
@@ -65,11 +68,11 @@ e2e-deps:
 lint:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet . ./bench/hello
+	GOOS=js GOARCH=wasm $(GO) vet . ./bench/hello ./app/engine/worker
 	$(GO) run $(GOLANGCI_LINT) run ./...
 
 clean:
-	rm -rf bin dist web/app.wasm e2e/node_modules
+	rm -rf bin dist web/app.wasm web/engine.wasm e2e/node_modules
 
 # model retrains the tagger of app/detect/ner from the CoNLL-2003 training split and rewrites its
 # weights (app/detect/ner/weights.bin.gz). CONLL is the folder holding conll2003-train.txt and

@@ -262,8 +262,11 @@ func newHandler(doc *model.Document, wasm []byte) *app.Handler {
 			SVG:      "/web/icon.svg",
 			Maskable: "/web/icon-maskable.png",
 		},
-		Styles:                []string{"/web/app.css"},
-		Scripts:               []string{"/web/early.js"}, // records clicks and keys made before the app is live
+		Styles:  []string{"/web/app.css"},
+		Scripts: []string{"/web/early.js"}, // records clicks and keys made before the app is live
+		// The engine's worker script is small and kept for offline use; the engine's WebAssembly is
+		// large and kept only once a reader has opened an article (see web/engine.js).
+		CacheableResources:    []string{"/web/engine.js"},
 		RawHeaders:            []string{ui.PaletteStyle()},
 		Version:               version(wasm, doc),
 		WasmContentLength:     strconv.Itoa(len(wasm)),

@@ -178,6 +178,9 @@ func setup() error {
 	if err := goBuild(goCmd, root, "js/wasm client", wasmEnv, "-o", filepath.Join(webDir, "app.wasm"), "."); err != nil {
 		return err
 	}
+	if err := goBuild(goCmd, root, "js/wasm engine", wasmEnv, "-o", filepath.Join(webDir, "engine.wasm"), "./app/engine/worker"); err != nil {
+		return err
+	}
 	if err := copyWebFiles(filepath.Join(root, "web"), webDir); err != nil {
 		return fmt.Errorf("copying web files: %w", err)
 	}
@@ -209,13 +212,13 @@ func goBuild(goCmd, dir, label string, environ []string, args ...string) error {
 }
 
 // copyWebFiles copies every file under src to dst, keeping the layout, except
-// the top-level app.wasm, which the harness builds itself. A missing src is
+// the top-level app.wasm and engine.wasm, which the harness builds itself. A missing src is
 // not an error: then there is nothing to copy.
 func copyWebFiles(src, dst string) error {
 	if _, err := os.Stat(src); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	return site.CopyDir(dst, src, "app.wasm", "app.wasm.br")
+	return site.CopyDir(dst, src, "app.wasm", "app.wasm.br", "engine.wasm")
 }
 
 // freeAddr returns a local address with a port that was free a moment ago.

@@ -58,10 +58,14 @@ type Cast struct {
 // View is what the page shows of an article: its Document and its pictures (see picture.Views), and
 // notes about what Open left out.
 type View struct {
+	Title   string          `json:"title"` // the article's title for the library (see Article)
 	Doc     *model.Document `json:"doc"`
 	Map     string          `json:"map"`
 	Network string          `json:"network"`
 	Notes   []string        `json:"notes,omitempty"`
+	Hidden  []model.Entity  `json:"hidden,omitempty"` // the entities the reader hid, which Doc leaves out
+	// Controls is the markup of the controls that curate the cast.
+	Controls Controls `json:"controls"`
 }
 
 // Open checks data, the content of the file named file, and returns it as an Article with its cast
@@ -105,7 +109,13 @@ func Render(a *Article) (*View, error) {
 		return nil, err
 	}
 	m, n := picture.Views(doc, model.NewIndex(doc))
-	return &View{Doc: doc, Map: m, Network: n, Notes: rawHTML(a)}, nil
+	var hidden []model.Entity
+	for _, e := range a.Cast.Entities {
+		if a.Cast.hidden(e.ID) {
+			hidden = append(hidden, e)
+		}
+	}
+	return &View{Title: a.Title, Doc: doc, Map: m, Network: n, Notes: rawHTML(a), Hidden: hidden, Controls: controls(a, doc.Entities, hidden)}, nil
 }
 
 // Export returns a's cast as a catalogue (entities.yaml, which dramatis check and dramatis build

@@ -113,8 +113,8 @@ func TestRawHTMLIsNoted(t *testing.T) {
 
 func TestTitle(t *testing.T) {
 	for text, want := range map[string]string{
-		"---\ntitle: From the front matter\n---\n# Heading\n\nText.": "From the front matter",
-		"Just a first line\n\n## A heading\n":                         "A heading",
+		"---\ntitle: From the front matter\n---\n# Heading\n\nText.":                                          "From the front matter",
+		"Just a first line\n\n## A heading\n":                                                                 "A heading",
 		"A first line of text that goes on and on for a very long time indeed, longer than any title should.": "A first line of text that goes on and on for a very long time indeed, longer…",
 	} {
 		if got := open(t, text).Title; got != want {

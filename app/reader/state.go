@@ -10,13 +10,15 @@ import (
 // State is what a link to the reader holds: who is selected, who is in focus, which of the focused
 // entity's mentions is the current one, and how the highlights are shown. Its query string looks like
 //
-//	e=edi-rama,al&f=edi-rama&m=3&t=1&forms=names&v=map
+//	a=3f2a9c01b7de&e=edi-rama,al&f=edi-rama&m=3&t=1&forms=names&v=map
 //
-// e lists the selected entities in the order of their colours (empty places are ignored), f names the
+// a names an article the reader opened in this browser (see the library of package ui), when it is
+// not the bundled one; e lists the selected entities in the order of their colours (empty places are ignored), f names the
 // entity in focus when it is not the last of e, m is the current mention counted from 1, t=1 turns on
 // the together view, forms=names highlights names and aliases only, and v names the view of the panel
 // when it is not the cast (see Views). Every part is optional.
 type State struct {
+	Article   string   // the opened article's id (see ArticleID); "" for the bundled article
 	Selected  []string // entity ids in the order of their colours; Query leaves out "", a free slot
 	Focus     string   // the entity in focus; "" means the last selected
 	Mention   int      // the current mention of Focus, counted from 1; 0 for none
@@ -37,6 +39,7 @@ const (
 
 // The keys of the query string.
 const (
+	keyArticle  = "a"
 	keySelected = "e"
 	keyFocus    = "f"
 	keyMention  = "m"
@@ -63,6 +66,9 @@ func (s State) FocusOrLast() string {
 // so they need no escaping.
 func (s State) Query() string {
 	var parts []string
+	if ArticleID(s.Article) {
+		parts = append(parts, keyArticle+"="+s.Article)
+	}
 	var sel []string
 	for _, id := range s.Selected {
 		if id != "" {
@@ -98,6 +104,9 @@ func (s State) Query() string {
 // the caller to say. A view that is not one of Views is ignored.
 func ParseQuery(raw string, known func(id string) bool) (s State, unknown []string) {
 	q, _ := url.ParseQuery(strings.TrimPrefix(raw, "?"))
+	if a := q.Get(keyArticle); ArticleID(a) {
+		s.Article = a
+	}
 	for _, id := range strings.Split(q.Get(keySelected), ",") {
 		id = strings.TrimSpace(id)
 		switch {
@@ -131,4 +140,27 @@ func ParseQuery(raw string, known func(id string) bool) (s State, unknown []stri
 		s.View = v
 	}
 	return s, unknown
+}
+
+// ArticleOf returns the article that a query string names (see State.Article), "" for the bundled one.
+func ArticleOf(raw string) string {
+	q, _ := url.ParseQuery(strings.TrimPrefix(raw, "?"))
+	if a := q.Get(keyArticle); ArticleID(a) {
+		return a
+	}
+	return ""
+}
+
+// ArticleID reports whether s can be the id of an opened article: 1 to 64 lowercase letters, digits
+// and hyphens. (The engine makes ids of 12 hexadecimal digits.)
+func ArticleID(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for _, r := range s {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '-' {
+			return false
+		}
+	}
+	return true
 }

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -87,5 +88,21 @@ func TestStateRoundTrip(t *testing.T) {
 		if !reflect.DeepEqual(got, s) || unknown != nil {
 			t.Errorf("ParseQuery(%q) = %+v, %q; want %+v back", s.Query(), got, unknown, s)
 		}
+	}
+}
+
+func TestStateArticle(t *testing.T) {
+	all := func(string) bool { return true }
+	s, _ := ParseQuery("?e=x&a=3f2a9c01b7de&v=map", all)
+	if s.Article != "3f2a9c01b7de" || s.Query() != "a=3f2a9c01b7de&e=x&v=map" {
+		t.Errorf("parsed %+v, query %q", s, s.Query())
+	}
+	for _, bad := range []string{"a=", "a=../x", "a=ABC", "a=" + strings.Repeat("a", 65), "a=%3Cscript%3E"} {
+		if s, _ := ParseQuery(bad, all); s.Article != "" || ArticleOf(bad) != "" {
+			t.Errorf("%q: article %q", bad, s.Article)
+		}
+	}
+	if ArticleOf("e=x&a=abc-1") != "abc-1" || ArticleOf("e=x") != "" {
+		t.Errorf("ArticleOf")
 	}
 }

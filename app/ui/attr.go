@@ -100,3 +100,19 @@ func HeadText(s string) string {
 		return '”'
 	}, s)
 }
+
+// fill returns the markup tmpl with each "$1" to "$9" replaced by the matching value of args, escaped
+// for HTML. A template of constant markup costs app.wasm far less than the code that would build it.
+func fill(tmpl string, args ...string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(tmpl, '$')
+		if i < 0 || i+1 >= len(tmpl) || tmpl[i+1] < '1' || int(tmpl[i+1]-'1') >= len(args) {
+			b.WriteString(tmpl)
+			return b.String()
+		}
+		b.WriteString(tmpl[:i])
+		b.WriteString(escapeHTML(args[tmpl[i+1]-'1']))
+		tmpl = tmpl[i+2:]
+	}
+}

@@ -33,18 +33,21 @@ type Cast struct {
 	Density map[string]string
 	// Query is the filter the groups went through, for the message when nothing matches.
 	Query string
+	// Doc counts the articles the page has shown: the list is built again for another.
+	Doc int
 
 	list  string // castHTML of the groups, which change with the filter and the forms alone; "" until built
 	query string // the filter list was built for
 	names bool   // the forms list was built for
+	doc   int    // the article list was built for
 }
 
 // Render draws the list, and a message when nothing matches the filter.
 func (c *Cast) Render() app.UI {
 	// The server renders the page once for each request, its state restored from the address after
 	// the first render: there the list follows the selection.
-	if c.list == "" || c.query != c.Query || c.names != c.NamesOnly || app.IsServer {
-		c.list, c.query, c.names = castHTML(c.Groups, c.Counts, c.Selection, c.Density), c.Query, c.NamesOnly
+	if c.list == "" || c.query != c.Query || c.names != c.NamesOnly || c.doc != c.Doc || app.IsServer {
+		c.list, c.query, c.names, c.doc = castHTML(c.Groups, c.Counts, c.Selection, c.Density), c.Query, c.NamesOnly, c.Doc
 	}
 	return app.Nav().ID("cast").Aria("label", "Cast of the article").Aria("describedby", "cast-keys").Attr("data-roving", true).
 		OnClick(c.onClick).OnKeyDown(c.onKey).Body(

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -104,11 +105,18 @@ func mentionTarget(e app.Event) (string, int) {
 
 // dataTarget returns the data-name attribute of the element with one that an event happened in, or "".
 func dataTarget(e app.Event, name string) string {
+	v, _ := dataAttr(e, name)
+	return v
+}
+
+// dataAttr returns the data-name attribute of the element with one that an event happened in, and
+// whether there is such an element.
+func dataAttr(e app.Event, name string) (string, bool) {
 	t := e.Get("target").Call("closest", "[data-"+name+"]")
 	if !t.Truthy() {
-		return ""
+		return "", false
 	}
-	return t.Call("getAttribute", "data-"+name).String()
+	return t.Call("getAttribute", "data-"+name).String(), true
 }
 
 // tickTarget returns the mention index (into Document.Mentions) of the rail tick an event happened
@@ -588,4 +596,166 @@ func keepTop(id string, top float64) {
 	if panel := app.Window().GetElementByID("panel"); panel.Truthy() {
 		panel.Set("scrollTop", panel.Get("scrollTop").Float()+now-top)
 	}
+}
+
+// engineLink is the page's connection to the engine's worker, web/engine.js, which keeps the library
+// of opened articles and opens and edits them (see app/engine). The worker starts on the first
+// request: a reader of the bundled article never starts it.
+type engineLink struct {
+	worker  app.Value
+	next    int
+	waiting map[int]func(app.Context, *answer)
+	funcs   []app.Func
+}
+
+// ask posts a request (op and its fields) to the engine's worker and calls done with its answer, on
+// the UI goroutine of ctx, which then renders the page. The worker answers {req, json}: the answer as
+// JSON, which carries the article's view as the worker stored it.
+func (l *engineLink) ask(ctx app.Context, op string, fields map[string]any, done func(app.Context, *answer)) {
+	w := app.Window()
+	if l.worker == nil {
+		l.waiting = map[int]func(app.Context, *answer){}
+		l.worker = w.Get("Worker").New(webURL("engine.js"))
+		reply := func(req int, a *answer) {
+			ctx.Dispatch(func(ctx app.Context) {
+				for id, done := range l.waiting {
+					if req == id || req < 0 {
+						delete(l.waiting, id)
+						done(ctx, a)
+					}
+				}
+			})
+		}
+		l.funcs = append(l.funcs, app.FuncOf(func(_ app.Value, args []app.Value) any {
+			data, a := args[0].Get("data"), &answer{}
+			if err := json.Unmarshal([]byte(data.Get("json").String()), a); err != nil {
+				a.Error = "The engine’s answer could not be read (" + err.Error() + ")."
+			}
+			reply(data.Get("req").Int(), a)
+			return nil
+		}), app.FuncOf(func(app.Value, []app.Value) any {
+			// The worker's script failed to load or to run: every request waiting fails.
+			reply(-1, &answer{Error: "The engine could not be started. Reload the page, online, and try again."})
+			return nil
+		}))
+		l.worker.Set("onmessage", l.funcs[0])
+		l.worker.Set("onerror", l.funcs[1])
+	}
+	l.next++
+	msg := w.Get("Object").New()
+	for k, v := range fields {
+		msg.Set(k, v)
+	}
+	msg.Set("op", op)
+	msg.Set("req", l.next)
+	l.waiting[l.next] = done
+	l.worker.Call("postMessage", msg)
+}
+
+// webURL is the address of a file of the web directory: beside early.js, which every page loads,
+// whatever path the site is served under.
+func webURL(name string) string {
+	s := app.Window().Get("document").Call("querySelector", `script[src*="web/early.js"]`)
+	if !s.Truthy() {
+		return "/web/" + name
+	}
+	src := s.Get("src").String()
+	return src[:strings.LastIndex(src, "/")+1] + name
+}
+
+// showAddForm shows the form that adds name to the cast, with the keyboard focus in its name field,
+// or hides it.
+func showAddForm(show bool, name string) {
+	form, field := app.Window().GetElementByID("add-form"), app.Window().GetElementByID("add-name")
+	if !form.Truthy() || !field.Truthy() {
+		return
+	}
+	form.Set("hidden", !show)
+	app.Window().GetElementByID("adding").Call("setAttribute", "aria-expanded", strconv.FormatBool(show))
+	if show {
+		field.Set("value", name)
+		field.Call("focus")
+	}
+}
+
+// chosenFile returns the file picked in the file field of an event, and its name and size in bytes,
+// or a value that is not truthy.
+func chosenFile(e app.Event) (file app.Value, name string, size int) {
+	files := e.Get("target").Get("files")
+	if !files.Truthy() || files.Length() == 0 {
+		return app.Undefined(), "", 0
+	}
+	f := files.Index(0)
+	e.Get("target").Set("value", "") // the same file can be picked again
+	return f, f.Get("name").String(), f.Get("size").Int()
+}
+
+// fieldValue returns the value of the form field with the given id, or "".
+func fieldValue(id string) string {
+	if el := app.Window().GetElementByID(id); el.Truthy() {
+		return el.Get("value").String()
+	}
+	return ""
+}
+
+// articleSelection returns the text the reader selected in the article, or "".
+func articleSelection() string {
+	sel := app.Window().Call("getSelection")
+	if !sel.Truthy() || sel.Get("rangeCount").Int() == 0 {
+		return ""
+	}
+	node := sel.Get("anchorNode")
+	if node.Truthy() && node.Get("nodeType").Int() != 1 {
+		node = node.Get("parentElement")
+	}
+	if !node.Truthy() || !node.Call("closest", "#"+articleElementID).Truthy() {
+		return ""
+	}
+	return strings.TrimSpace(sel.Call("toString").String())
+}
+
+// onDrop calls f with each file dropped on the page, and shows where it can go while one is dragged
+// over the page (data-drop on <html>, which app.css shows).
+func onDrop(ctx app.Context, f func(ctx app.Context, file app.Value, name string, size int)) func() {
+	doc := app.Window().Get("document")
+	root := doc.Get("documentElement")
+	events := []string{"dragover", "dragleave", "drop"}
+	h := app.FuncOf(func(_ app.Value, args []app.Value) any {
+		e, dt := args[0], args[0].Get("dataTransfer")
+		if !dt.Truthy() || !dt.Get("types").Call("includes", "Files").Bool() {
+			return nil
+		}
+		root.Call("removeAttribute", "data-drop")
+		switch e.Get("type").String() {
+		case "dragover":
+			root.Call("setAttribute", "data-drop", "true")
+		case "drop":
+			if list := dt.Get("files"); list.Length() > 0 {
+				file := list.Index(0)
+				ctx.Dispatch(func(ctx app.Context) { f(ctx, file, file.Get("name").String(), file.Get("size").Int()) })
+			}
+		default:
+			return nil // dragleave
+		}
+		e.Call("preventDefault")
+		return nil
+	})
+	for _, name := range events {
+		doc.Call("addEventListener", name, h)
+	}
+	return func() {
+		for _, name := range events {
+			doc.Call("removeEventListener", name, h)
+		}
+		h.Release()
+	}
+}
+
+// setTitle makes s the page's title.
+func setTitle(s string) { app.Window().Get("document").Set("title", s) }
+
+// doneOpening removes the mark of early.js that hides the bundled article while the page waits for
+// the opened article its address names (data-opening on <html>).
+func doneOpening() {
+	app.Window().Get("document").Get("documentElement").Call("removeAttribute", "data-opening")
 }

@@ -4,7 +4,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Masthead is the page's title bar, with the controls for the theme and the keyboard shortcuts.
+// Masthead is the page's title bar, with the controls that open an article (see Library), for the
+// theme and for the keyboard shortcuts.
 type Masthead struct {
 	app.Compo
 
@@ -18,6 +19,9 @@ func (m *Masthead) Render() app.UI {
 		app.Span().Class("brand").Text("Dramatis"),
 		app.Span().Class("tagline").Text("who is in the article, and where"),
 		app.Div().Class("masthead-tools").Body(
+			app.Button().ID("open-library").Class("tool").Aria("haspopup", "dialog").
+				OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionLibrary, nil) }).
+				Text("Open article"),
 			app.Button().ID("shortcuts-open").Class("tool").Aria("haspopup", "dialog").
 				Title("Keyboard shortcuts (?)").
 				OnClick(func(ctx app.Context, _ app.Event) { send(ctx, actionHelp, nil) }).

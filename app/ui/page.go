@@ -76,6 +76,19 @@ type Page struct {
 	rules    string   // the <style> of selectionRules for every entity, once live
 	stop     []func() // removes the page's listeners
 	later    []func() // what to do after the next commit's render, such as moving the keyboard focus
+
+	// The articles the reader opens (see opened.go).
+	home         *model.Document // the bundled article, which the library always lists
+	homePictures Pictures
+	article      string        // the id of the opened article shown; "" for the bundled one
+	pending      string        // the address of an opened article to show once the page is mounted
+	engine       engineLink    // the engine's worker, started on first use
+	library      []LibraryItem // the library's list, as the worker last answered it
+	status       string        // what the library's dialog says
+	failed       bool          // status is an error
+	busy         bool          // the worker is opening or editing an article
+	controls     *articleView  // the opened article's view, whose controls curate its cast
+	docs         int           // counts the articles shown, for the cast's list
 }
 
 // OnInit derives what the reader needs from Doc, on the server and in the browser alike. In the
@@ -83,6 +96,28 @@ type Page struct {
 // page go-app mounts is the live one at once: a state that changed after the mount would cost a
 // render of the whole page while the app starts.
 func (p *Page) OnInit() {
+	p.derive()
+	p.home, p.homePictures = p.Doc, p.Pictures
+	p.cur = -1
+	p.opened = map[string]bool{}
+	if app.IsClient {
+		// The link of an opened article waits for the worker to read it from the library (see
+		// OnMount): its state is not the bundled article's.
+		if q := currentQuery(); reader.ArticleOf(q) != "" {
+			p.pending = q
+		} else {
+			p.restore(app.Context{}, q) // not live yet: restore needs no context
+		}
+		p.announce = ""   // said once mounted, see OnMount
+		p.pressed = p.sel // the cast's first render shows it
+		p.live = true
+		p.rules = styleElement(rulesID, selectionRules(p.Doc.Entities))
+		p.dark = prefersDark()
+	}
+}
+
+// derive works out what the reader needs from Doc.
+func (p *Page) derive() {
 	idx := model.NewIndex(p.Doc)
 	p.rd = reader.New(p.Doc, idx)
 	p.groups = p.Doc.Groups(idx)
@@ -93,16 +128,6 @@ func (p *Page) OnInit() {
 		for _, e := range p.Doc.Entities {
 			p.counts[i][e.ID] = p.rd.Count(e.ID, namesOnly)
 		}
-	}
-	p.cur = -1
-	p.opened = map[string]bool{}
-	if app.IsClient {
-		p.restore(app.Context{}, currentQuery()) // not live yet: restore needs no context
-		p.announce = ""                          // said once mounted, see OnMount
-		p.pressed = p.sel                        // the cast's first render shows it
-		p.live = true
-		p.rules = styleElement(rulesID, selectionRules(p.Doc.Entities))
-		p.dark = prefersDark()
 	}
 }
 
@@ -122,6 +147,11 @@ func (p *Page) OnNav(ctx app.Context) {
 // when one of those changed it.
 func (p *Page) OnMount(ctx app.Context) {
 	p.handleActions(ctx)
+	p.handleLibrary(ctx)
+	if p.pending != "" {
+		p.switchTo(ctx, p.pending)
+		p.pending = ""
+	}
 	p.stop = append(p.stop,
 		onKey(ctx, shortcut),
 		onPopState(ctx, func(ctx app.Context) { p.restore(ctx, currentQuery()) }),
@@ -173,6 +203,7 @@ func (p *Page) Render() app.UI {
 		&Notice{Text: p.notice},
 		app.Div().ID("announce").Class("visually-hidden").Attr("role", "status").Aria("live", "polite").Text(p.announce),
 		&Shortcuts{},
+		&Library{Items: p.library, Bundled: HeadText(p.home.Meta.Title), Current: p.article, Status: p.status, Failed: p.failed, Busy: p.busy},
 		app.If(p.rules != "", func() app.UI { return app.Raw(p.rules) }),
 		p.highlights(),
 		app.If(p.Data != "", func() app.UI {
@@ -188,6 +219,10 @@ func (p *Page) panel(focus model.Entity, items []LegendItem, names int) app.UI {
 	card := func(under bool) app.UI {
 		return app.If(p.focus != "" && under == (p.view != ""), func() app.UI { return p.card(focus) })
 	}
+	editor := app.If(p.article != "" && p.focus != "", func() app.UI {
+		c := p.controls.Controls
+		return &Controls{ID: "editor", Label: "Edit " + focus.Name, HTML: editorHTML(c.Editors[focus.ID], c.Others, focus.ID), Busy: p.busy}
+	})
 	return app.Aside().ID("panel").Class("panel").Aria("label", "Cast").Body(
 		&ViewTabs{View: p.view},
 		// The legend and the card in one element, so that the card coming and going leaves the
@@ -195,11 +230,15 @@ func (p *Page) panel(focus model.Entity, items []LegendItem, names int) app.UI {
 		app.Div().Class("panel-head").Body(
 			&Legend{Items: items, Together: p.together, Passages: p.passages(), Passage: p.passageAt(), Oldest: p.oldestName()},
 			card(false),
+			editor,
 		),
 		tabPanel(castView, p.view == "").Body(
+			app.If(p.article != "", func() app.UI {
+				return &Controls{ID: "curate", Label: "Curate the cast", HTML: p.controls.Controls.Bar, Busy: p.busy}
+			}),
 			&Tools{Selected: p.sel.Len()},
 			&CastFilter{NamesOnly: p.namesOnly},
-			&Cast{Groups: reader.Filter(p.groups, p.filter), Counts: p.counts[names], NamesOnly: p.namesOnly, Selection: p.sel, Density: p.density[names], Query: p.filter},
+			&Cast{Doc: p.docs, Groups: reader.Filter(p.groups, p.filter), Counts: p.counts[names], NamesOnly: p.namesOnly, Selection: p.sel, Density: p.density[names], Query: p.filter},
 		),
 		p.pictureView(reader.ViewMap, p.Pictures.Map),
 		p.pictureView(reader.ViewNetwork, p.Pictures.Network),

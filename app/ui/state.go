@@ -15,6 +15,7 @@ import (
 // state returns what a link to the page as it is now holds.
 func (p *Page) state() reader.State {
 	return reader.State{
+		Article:   p.article,
 		Selected:  p.sel.Slots(),
 		Focus:     p.focus,
 		Mention:   p.cur + 1,
@@ -30,6 +31,10 @@ func (p *Page) state() reader.State {
 // the page is live it shows the state at once, as commit does: go-app, which writes only what differs
 // from its last render, may not have rendered the state a click left yet.
 func (p *Page) restore(ctx app.Context, query string) {
+	if p.live && reader.ArticleOf(query) != p.article {
+		p.switchTo(ctx, query) // another article: restore comes back once it is shown
+		return
+	}
 	st, unknown := reader.ParseQuery(query, func(id string) bool { _, ok := p.rd.Entity(id); return ok })
 	before, prev := p.state().Query(), p.sel
 	sel, left := SelectionOf(st.Selected)

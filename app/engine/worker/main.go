@@ -5,14 +5,15 @@
 // in a Web Worker the first time a reader opens an article, so a reader of the bundled article never
 // downloads it, and the page stays responsive while it works.
 //
-// It sets globalThis.dramatisEngine, whose functions take and return JSON strings (an Article, an
-// Edit) and answer {"error": "..."} when they fail:
+// It sets globalThis.dramatisEngine, whose functions take JSON strings (an Article, an Edit) and return
+// an object of strings, {error} when they fail. article and view are an Article and a View as JSON,
+// which the worker stores as they are:
 //
-//	open(file, bytes, nowMillis) → {"article": Article, "view": View}
-//	render(article)              → {"view": View}
-//	apply(article, edit)         → {"article": Article, "view": View, "entity": id}
-//	undo(article), redo(article) → {"article": Article, "view": View}
-//	export(article)              → {"entities": "...yaml", "article": "...md"}
+//	open(file, bytes, nowMillis) → {id, title, article, view}
+//	render(article)              → {view}
+//	apply(article, edit)         → {id, title, article, view, entity}
+//	undo(article), redo(article) → {id, title, article, view}
+//	export(article)              → {entities, article}: entities.yaml and article.md
 //
 // This file is all of the engine's JavaScript interop.
 package main
@@ -40,7 +41,10 @@ func main() {
 		}),
 		"render": withArticle(func(a *engine.Article, _ []js.Value) (map[string]any, error) {
 			v, err := engine.Render(a)
-			return map[string]any{"view": v}, err
+			if err != nil {
+				return nil, err
+			}
+			return map[string]any{"view": v}, nil
 		}),
 		"apply": withArticle(func(a *engine.Article, args []js.Value) (map[string]any, error) {
 			var e engine.Edit
@@ -82,7 +86,7 @@ func rendered(a *engine.Article, more map[string]any) (map[string]any, error) {
 	if more == nil {
 		more = map[string]any{}
 	}
-	more["article"], more["view"] = a, v
+	more["id"], more["title"], more["article"], more["view"] = a.ID, a.Title, a, v
 	return more, nil
 }
 
@@ -100,23 +104,31 @@ func withArticle(f func(*engine.Article, []js.Value) (map[string]any, error)) js
 	})
 }
 
-// fn makes f a JavaScript function that returns its answer, or its error, as a JSON string.
+// fn makes f a JavaScript function that returns its answer, or its error, as an object of strings:
+// each value of the answer that is not a string already, as JSON.
 func fn(f func([]js.Value) (map[string]any, error)) js.Func {
 	return js.FuncOf(func(_ js.Value, args []js.Value) (answer any) {
 		defer func() {
 			if r := recover(); r != nil { // a bug: say so rather than stop the engine
-				b, _ := json.Marshal(map[string]string{"error": fmt.Sprint("the engine failed: ", r)})
-				answer = string(b)
+				answer = map[string]any{"error": fmt.Sprint("the engine failed: ", r)}
 			}
 		}()
 		out, err := f(args)
 		if err != nil {
-			out = map[string]any{"error": err.Error()}
+			return map[string]any{"error": err.Error()}
 		}
-		b, err := json.Marshal(out)
-		if err != nil {
-			b, _ = json.Marshal(map[string]string{"error": err.Error()})
+		strs := make(map[string]any, len(out))
+		for k, v := range out {
+			if s, ok := v.(string); ok {
+				strs[k] = s
+				continue
+			}
+			b, err := json.Marshal(v)
+			if err != nil {
+				return map[string]any{"error": err.Error()}
+			}
+			strs[k] = string(b)
 		}
-		return string(b)
+		return strs
 	})
 }

@@ -1,0 +1,350 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// summit is the article the library tests open, with names that detection finds.
+func summit(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "summit.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// openText pastes text into the library's dialog and opens it.
+func (b *browser) openText(text string) {
+	b.t.Helper()
+	b.click("#open-library")
+	b.waitOpen("#library-dialog")
+	b.do("pasting the article", chromedp.SetValue(chromedp.CSS("#open-text"), text))
+	b.click("#open-submit")
+}
+
+// openFile picks path in the library's file field.
+func (b *browser) openFile(path string) {
+	b.t.Helper()
+	b.click("#open-library")
+	b.waitOpen("#library-dialog")
+	b.do("picking "+path, chromedp.SetUploadFiles(chromedp.CSS("#open-file"), []string{path}))
+}
+
+// waitOpen waits until the dialog that selector matches is open.
+func (b *browser) waitOpen(selector string) {
+	b.t.Helper()
+	b.eventually(selector+" open", settleTimeout, func() error {
+		if !mustEvaluate[bool](b, `!!document.querySelector(`+strconv.Quote(selector)+`)?.open`) {
+			return fmt.Errorf("closed")
+		}
+		return nil
+	})
+}
+
+// waitArticle waits until #article holds text and the cast lists the entity with id.
+func (b *browser) waitArticle(text, id string) {
+	b.t.Helper()
+	b.eventually("the opened article", 30*settleTimeout/10, func() error {
+		got := mustEvaluate[string](b, `document.querySelector('#article')?.textContent || ''`)
+		if !strings.Contains(got, text) {
+			return fmt.Errorf("#article holds %.80q", got)
+		}
+		if !mustEvaluate[bool](b, `!!document.querySelector('#cast button[data-entity="`+id+`"]')`) {
+			return fmt.Errorf("the cast has no %s", id)
+		}
+		return nil
+	})
+}
+
+func TestOpenByPasteAndFile(t *testing.T) {
+	e := setupEnv(t)
+	b := newBrowser(t, e)
+	b.openLive("/")
+	b.openText(summit(t))
+	b.waitArticle("Leaders meet in Lisbon", "olaf-scholz")
+	b.screenshot(filepath.Join(e.WorkDir, "opened.png"))
+	t.Log(mustEvaluate[string](b, `location.search + ' | ' + document.querySelector('#notice').textContent + ' | ' + document.title`))
+	b.click(`#cast button[data-entity="olaf-scholz"]`)
+	b.eventually("Scholz's marks highlighted", settleTimeout, func() error {
+		n := mustEvaluate[int](b, `document.querySelectorAll('#article mark[data-entity="olaf-scholz"]').length`)
+		if n < 3 {
+			return fmt.Errorf("%d marks", n)
+		}
+		return nil
+	})
+	b.screenshot(filepath.Join(e.WorkDir, "opened-selected.png"))
+	b.assertClean()
+}
+
+// castEntry is an entity as the cast lists it.
+type castEntry struct {
+	Name  string `json:"name"`
+	Group string `json:"group"`
+	Count int    `json:"count"`
+	Marks int    `json:"marks"`
+}
+
+// cast returns the cast as listed, by entity id, with each entity's marks in the article.
+func (b *browser) cast() map[string]castEntry {
+	b.t.Helper()
+	return mustEvaluate[map[string]castEntry](b, `(() => {
+		const out = {};
+		for (const btn of document.querySelectorAll('#cast button[data-entity]')) {
+			const id = btn.dataset.entity;
+			out[id] = {
+				name: btn.querySelector('.name')?.firstChild?.textContent || '',
+				group: btn.closest('section.group')?.querySelector('h2')?.firstChild?.textContent || '',
+				count: parseInt(btn.querySelector('.count')?.textContent || '-1', 10),
+				marks: document.querySelectorAll('#article mark[data-entity="' + id + '"]').length,
+			};
+		}
+		return out;
+	})()`)
+}
+
+// waitCast waits until check accepts the cast.
+func (b *browser) waitCast(what string, check func(map[string]castEntry) error) map[string]castEntry {
+	b.t.Helper()
+	var last map[string]castEntry
+	b.eventually(what, 20*settleTimeout/10, func() error {
+		last = b.cast()
+		return check(last)
+	})
+	return last
+}
+
+// pick makes the entity with id the one in focus, through the cast.
+// An entity selected already is put in focus through its legend entry: its cast entry would
+// deselect it.
+func (b *browser) pick(id string) {
+	b.t.Helper()
+	editing := func() string {
+		return mustEvaluate[string](b, `document.querySelector('#editor [data-edit="hide"]')?.dataset.entity || ''`)
+	}
+	switch {
+	case editing() == id:
+		return
+	case mustEvaluate[bool](b, `document.querySelector('#cast button[data-entity="`+id+`"]')?.getAttribute('aria-pressed') === 'true'`):
+		b.click(`#legend [data-entity="` + id + `"] .legend-text`)
+	default:
+		b.click(`#cast button[data-entity="` + id + `"]`)
+	}
+	b.eventually(id+" in the editor", settleTimeout, func() error {
+		if got := editing(); got != id {
+			return fmt.Errorf("the editor edits %q", got)
+		}
+		return nil
+	})
+}
+
+// choose sets the <select> that selector matches to value, as the reader would.
+func (b *browser) choose(selector, value string) {
+	b.t.Helper()
+	ok := mustEvaluate[bool](b, `(() => {
+		const s = document.querySelector(`+strconv.Quote(selector)+`);
+		if (!s || ![...s.options].some((o) => o.value === `+strconv.Quote(value)+`)) return false;
+		s.value = `+strconv.Quote(value)+`;
+		s.dispatchEvent(new Event('change', { bubbles: true }));
+		return true;
+	})()`)
+	if !ok {
+		b.t.Fatalf("%s has no option %q", selector, value)
+	}
+}
+
+// TestCurate opens an article and edits its cast with each of the editor's actions, undo and redo,
+// checks that the edits survive a reload, and exports the cast and the article, which dramatis check
+// accepts.
+func TestCurate(t *testing.T) {
+	e := setupEnv(t)
+	b := newBrowser(t, e)
+	b.openLive("/")
+	b.openText(summit(t))
+	b.waitArticle("Leaders meet in Lisbon", "olaf-scholz")
+	start := b.cast()
+	for _, id := range []string{"olaf-scholz", "emmanuel-macron", "nato"} {
+		if start[id].Marks == 0 {
+			t.Fatalf("detection found no %s: %v", id, start)
+		}
+	}
+	scholz, macron := start["olaf-scholz"].Marks, start["emmanuel-macron"].Marks
+	if !mustEvaluate[bool](b, `document.querySelector('#undo').disabled && document.querySelector('#redo').disabled`) {
+		t.Errorf("undo or redo is enabled before any edit")
+	}
+
+	// Rename: the old name stays an alias, so the marks stay.
+	b.pick("olaf-scholz")
+	if src := mustEvaluate[string](b, `document.querySelector('#editor .editor-source').textContent`); !strings.Contains(src, "detection") {
+		t.Errorf("the editor says %q of a detected entity", src)
+	}
+	b.do("typing the new name", chromedp.SetValue(chromedp.CSS("#edit-name"), "Chancellor Olaf Scholz"))
+	b.click("#edit-rename")
+	b.waitCast("the rename", func(c map[string]castEntry) error {
+		if s := c["olaf-scholz"]; s.Name != "Chancellor Olaf Scholz" || s.Marks != scholz {
+			return fmt.Errorf("scholz is %+v", s)
+		}
+		return nil
+	})
+	if src := mustEvaluate[string](b, `document.querySelector('#editor .editor-source').textContent`); src != "Edited by you" {
+		t.Errorf("after the rename, the editor says %q", src)
+	}
+
+	// Kind, then undo and redo.
+	b.choose("#edit-kind", "organisation")
+	b.waitCast("the change of kind", func(c map[string]castEntry) error {
+		if g := c["olaf-scholz"].Group; g != "Organisations" {
+			return fmt.Errorf("scholz is in %q", g)
+		}
+		return nil
+	})
+	b.click("#undo")
+	b.waitCast("undoing the change of kind", func(c map[string]castEntry) error {
+		if g := c["olaf-scholz"].Group; g != "People" {
+			return fmt.Errorf("scholz is in %q", g)
+		}
+		return nil
+	})
+	b.click("#redo")
+	b.waitCast("redoing the change of kind", func(c map[string]castEntry) error {
+		if g := c["olaf-scholz"].Group; g != "Organisations" {
+			return fmt.Errorf("scholz is in %q", g)
+		}
+		return nil
+	})
+	b.click("#undo")
+	b.waitCast("undoing it again", func(c map[string]castEntry) error {
+		if g := c["olaf-scholz"].Group; g != "People" {
+			return fmt.Errorf("scholz is in %q", g)
+		}
+		return nil
+	})
+
+	// Merge Macron into Scholz, then undo.
+	b.pick("emmanuel-macron")
+	b.choose("#edit-into", "olaf-scholz")
+	b.click("#edit-merge")
+	b.waitCast("the merge", func(c map[string]castEntry) error {
+		if _, ok := c["emmanuel-macron"]; ok {
+			return fmt.Errorf("macron is still in the cast")
+		}
+		if n := c["olaf-scholz"].Marks; n != scholz+macron {
+			return fmt.Errorf("scholz has %d marks, want %d", n, scholz+macron)
+		}
+		return nil
+	})
+	b.click("#undo")
+	b.waitCast("undoing the merge", func(c map[string]castEntry) error {
+		if c["emmanuel-macron"].Marks != macron || c["olaf-scholz"].Marks != scholz {
+			return fmt.Errorf("macron %+v, scholz %+v", c["emmanuel-macron"], c["olaf-scholz"])
+		}
+		return nil
+	})
+
+	// Split "Scholz" off.
+	b.pick("olaf-scholz")
+	b.choose("#edit-split-name", "Scholz")
+	b.click("#edit-split")
+	b.waitCast("the split", func(c map[string]castEntry) error {
+		s, o := c["scholz"], c["olaf-scholz"]
+		if s.Marks == 0 || o.Marks == 0 || s.Marks+o.Marks != scholz {
+			return fmt.Errorf("scholz %+v, olaf-scholz %+v", s, o)
+		}
+		return nil
+	})
+
+	// Hide NATO, and show it again.
+	b.pick("nato")
+	b.click("#edit-hide")
+	b.waitCast("hiding NATO", func(c map[string]castEntry) error {
+		if _, ok := c["nato"]; ok || mustEvaluate[int](b, `document.querySelectorAll('#article mark[data-entity="nato"]').length`) != 0 {
+			return fmt.Errorf("nato is still shown")
+		}
+		return nil
+	})
+	b.click(`#hidden [data-entity="nato"]`)
+	b.waitCast("showing NATO again", func(c map[string]castEntry) error {
+		if c["nato"].Marks == 0 {
+			return fmt.Errorf("nato is not back")
+		}
+		return nil
+	})
+
+	// Add a name selected in the text.
+	b.do("selecting “energy pact”", chromedp.Evaluate[chromedp.Void](`(() => {
+		const walker = document.createTreeWalker(document.querySelector('#article'), NodeFilter.SHOW_TEXT);
+		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+			const i = n.data.indexOf('energy pact');
+			if (i >= 0) {
+				const r = document.createRange();
+				r.setStart(n, i);
+				r.setEnd(n, i + 'energy pact'.length);
+				getSelection().removeAllRanges();
+				getSelection().addRange(r);
+				return;
+			}
+		}
+		throw new Error('no “energy pact” in the article');
+	})()`))
+	b.click("#adding")
+	b.eventually("the add form", settleTimeout, func() error {
+		if v := mustEvaluate[string](b, `document.querySelector('#add-form:not([hidden]) #add-name')?.value || ''`); v != "energy pact" {
+			return fmt.Errorf("the add form holds %q", v)
+		}
+		return nil
+	})
+	b.choose("#add-kind", "organisation")
+	b.click("#add-submit")
+	b.waitCast("adding the energy pact", func(c map[string]castEntry) error {
+		if p := c["energy-pact"]; p.Marks != 2 || p.Group != "Organisations" {
+			return fmt.Errorf("energy-pact is %+v", p)
+		}
+		return nil
+	})
+	b.screenshot(filepath.Join(e.WorkDir, "curated.png"))
+
+	// The edits are kept with the article.
+	before := b.cast()
+	b.do("reloading", chromedp.Reload())
+	b.waitLive()
+	b.waitArticle("Leaders meet in Lisbon", "energy-pact")
+	if after := b.cast(); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("after a reload the cast is\n%v\nnot\n%v", after, before)
+	}
+
+	// Export, and check what was exported.
+	dir := b.allowDownloads()
+	yaml := b.downloadOf(dir, "#export-yaml")
+	md := b.downloadOf(dir, "#export-md")
+	if yaml.Name != "entities.yaml" || md.Name != "article.md" {
+		t.Errorf("downloads are called %q and %q", yaml.Name, md.Name)
+	}
+	if string(md.Data) != summit(t) {
+		t.Errorf("article.md differs from the article opened")
+	}
+	for _, want := range []string{"name: Chancellor Olaf Scholz", "id: energy-pact", "id: scholz", "source: auto"} {
+		if !strings.Contains(string(yaml.Data), want) {
+			t.Errorf("entities.yaml lacks %q:\n%s", want, yaml.Data)
+		}
+	}
+	content := t.TempDir()
+	for name, data := range map[string][]byte{"entities.yaml": yaml.Data, "article.md": md.Data} {
+		if err := os.WriteFile(filepath.Join(content, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := exec.Command(filepath.Join(e.WorkDir, "dramatis"), "check", "-content", content).CombinedOutput()
+	if err != nil {
+		t.Fatalf("dramatis check of the export: %v\n%s", err, out)
+	}
+	t.Logf("dramatis check: %s", out)
+	b.assertClean()
+}

@@ -19,8 +19,9 @@ func TestSmoke(t *testing.T) {
 	cfg := smokeConfig(config{
 		out:      out,
 		chromium: headless.Path(),
-		webSrc:   "web",
-		timeout:  5 * time.Minute,
+		webSrc:     "web",
+		baseCommit: defaultBaseCommit,
+		timeout:    5 * time.Minute,
 	})
 	res, err := run(context.Background(), cfg, testWriter{t})
 	if err != nil {
@@ -53,6 +54,20 @@ func TestSmoke(t *testing.T) {
 			t.Errorf("%s: clicks not all measured: %+v", key, c)
 		}
 	}
+	if o := res.opened; o == nil {
+		t.Error("the opened article was not measured")
+	} else {
+		for _, key := range []string{openStaticText, openColdText, openColdCast, openWarmText, openWarmCast, openColdLong, openWarmLong, openLoadLong} {
+			if len(o.series[key]) != cfg.loads {
+				t.Errorf("%s: %d values, want %d", key, len(o.series[key]), cfg.loads)
+			}
+		}
+		for _, s := range [][2]int{o.sizes.app, o.sizes.engine, o.sizes.base} {
+			if s[0] <= 0 || s[1] <= 0 || s[1] >= s[0] {
+				t.Errorf("the sizes of the wasm files: %+v", o.sizes)
+			}
+		}
+	}
 	if p := res.browser.pictures; p == nil || len(p.views) != 2 || p.wasmHasMapData || p.views[0].gzip <= 0 || p.views[0].gzip >= p.pageGzip {
 		t.Errorf("the pictures' bytes: %+v", p)
 	}
@@ -60,7 +75,7 @@ func TestSmoke(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{beginMarker, endMarker, detectBegin, detectEnd, "Smoke run", "| Annotation throughput, bundled article |", "Click → highlight painted", "The map view's markup in the page", "the bundled article (", "Throughput, detection / goldmark"} {
+	for _, want := range []string{beginMarker, endMarker, detectBegin, detectEnd, "Smoke run", "| Annotation throughput, bundled article |", "Click → highlight painted", "The map view's markup in the page", "the bundled article (", "Throughput, detection / goldmark", "opened by paste", "Opening an article by paste", "engine.wasm, "} {
 		if !strings.Contains(string(doc), want) {
 			t.Errorf("the table written to %s lacks %q", out, want)
 		}

@@ -28,7 +28,7 @@ type work struct {
 	dir  string // the work directory
 
 	server     string // the dramatis binary
-	web        string // its web directory, with app.wasm
+	web        string // its web directory, with app.wasm and engine.wasm
 	hello      string // the hello-world server
 	helloWeb   string // its web directory, with its app.wasm
 	annotate   string // the test binary of app/annotate
@@ -56,8 +56,9 @@ func (w *work) close(keep bool, logf func(string, ...any)) {
 	removeAllRetry(w.dir)
 }
 
-// prepare makes the work directory and builds into it the server, app.wasm, the hello-world (server
-// and app.wasm, with the same flags), the annotate test binary and the long article.
+// prepare makes the work directory and builds into it the server, app.wasm, engine.wasm (with the
+// same flags), the hello-world (server and app.wasm, the same), the annotate test binary and the long
+// article.
 func prepare(ctx context.Context, cfg config, logf func(string, ...any)) (*work, error) {
 	root, err := moduleRoot(ctx)
 	if err != nil {
@@ -100,6 +101,7 @@ func prepare(ctx context.Context, cfg config, logf func(string, ...any)) (*work,
 		{"the server", nil, []string{"build", "-o", w.server, "."}},
 		{"the hello-world server", nil, []string{"build", "-o", w.hello, "./bench/hello"}},
 		{"the hello-world app.wasm", wasmEnv, append(append([]string{"build"}, wasmFlags...), "-o", filepath.Join(w.helloWeb, "app.wasm"), "./bench/hello")},
+		{"engine.wasm", wasmEnv, append(append([]string{"build"}, wasmFlags...), "-o", filepath.Join(w.web, "engine.wasm"), "./app/engine/worker")},
 	}
 	if cfg.only == "" {
 		steps = append(steps, struct {
@@ -128,7 +130,7 @@ func prepare(ctx context.Context, cfg config, logf func(string, ...any)) (*work,
 		}
 		logf("built %s in %s", s.what, time.Since(start).Round(100*time.Millisecond))
 	}
-	if err := site.CopyDir(w.web, w.path(cfg.webSrc), "app.wasm", "app.wasm.br"); err != nil {
+	if err := site.CopyDir(w.web, w.path(cfg.webSrc), "app.wasm", "app.wasm.br", "engine.wasm"); err != nil {
 		return nil, fmt.Errorf("copying the web files: %w", err)
 	}
 	// As make build does: the server then sends app.wasm at brotli's level 11 from the first

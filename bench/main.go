@@ -17,6 +17,10 @@
 //     until a click on the cast panel is handled against the time the hello-world takes to mount;
 //     and click → highlight painted, on the bundled article and on one -scale times longer, against
 //     a page whose click handler does nothing but swap a <style>.
+//   - Opening an article of one's own (see opened.go): a 100 KB article pasted into the library's
+//     dialog, the engine cold and then warm, against a static HTML page of the same article; the
+//     longest main-thread task meanwhile, against the bundled page's cold load; and app.wasm and
+//     engine.wasm under brotli 11, against app.wasm of -base-commit, built in the same run.
 //
 // Usage, from anywhere in the module:
 //
@@ -26,6 +30,7 @@
 //	go run ./bench -only loads [-loads 10]
 //	go run ./bench -only detect [-conll DIR]
 //	go run ./bench -only lighthouse [-lighthouse 3]
+//	go run ./bench -only opened [-loads 10] [-base-commit 0def729]
 //
 // The table replaces the part of -out between the markers <!-- bench:begin --> and
 // <!-- bench:end -->, so notes around it stay. -smoke measures everything once, on a tiny long
@@ -58,7 +63,8 @@ type config struct {
 	webSrc     string        // the static files to serve beside app.wasm, relative to the module root
 	appWasm    string        // a prebuilt app.wasm to measure instead of building one
 	keep       bool          // keep the work directory
-	only       string        // "clicks" or "loads" runs only those measurements, logs them and writes no table; "detect" runs and writes only the detection table
+	only       string        // "clicks", "loads" or "opened" runs only those measurements, logs them and writes no table; "detect" runs and writes only the detection table
+	baseCommit string        // the commit whose app.wasm the sizes of the opened article's rows compare with
 	conll      string        // the CoNLL-2003 development articles for the detection table; "" leaves them out
 	lighthouse int           // Lighthouse runs on each of Dramatis and the hello-world
 	timeout    time.Duration // bounds the whole run
@@ -88,7 +94,8 @@ func main() {
 	flag.StringVar(&cfg.webSrc, "web", "web", "the static files served beside app.wasm")
 	flag.StringVar(&cfg.appWasm, "app-wasm", "", "measure this app.wasm instead of building one")
 	flag.BoolVar(&cfg.keep, "keep", false, "keep the work directory (binaries, pages, server logs)")
-	flag.StringVar(&cfg.only, "only", "", `"clicks" runs only the click → paint measurements, "loads" only the cold loads (either logs them and writes no table); "detect" only cast detection, whose table it writes`)
+	flag.StringVar(&cfg.only, "only", "", `"clicks" runs only the click → paint measurements, "loads" only the cold loads, "opened" only opening an article by paste and the sizes of app.wasm and engine.wasm (each logs them and writes no table); "detect" only cast detection, whose table it writes`)
+	flag.StringVar(&cfg.baseCommit, "base-commit", defaultBaseCommit, "the commit whose app.wasm, built in a git worktree, app.wasm's size under brotli 11 is compared with")
 	flag.IntVar(&cfg.lighthouse, "lighthouse", 3, "Lighthouse runs on each of Dramatis and the hello-world, alternating")
 	flag.StringVar(&cfg.conll, "conll", "", "folder of the CoNLL-2003 development articles (conll.py split conll2003-dev.txt DIR --min-tokens 80) for the detection table")
 	flag.DurationVar(&cfg.timeout, "timeout", 30*time.Minute, "bound on the whole run")
@@ -96,8 +103,8 @@ func main() {
 	if cfg.smoke {
 		cfg = smokeConfig(cfg)
 	}
-	if cfg.only != "" && cfg.only != "clicks" && cfg.only != "loads" && cfg.only != "detect" && cfg.only != "lighthouse" {
-		fmt.Fprintf(os.Stderr, "bench: -only takes \"clicks\", \"loads\", \"detect\" or \"lighthouse\", not %q\n", cfg.only)
+	if cfg.only != "" && cfg.only != "clicks" && cfg.only != "loads" && cfg.only != "detect" && cfg.only != "lighthouse" && cfg.only != "opened" {
+		fmt.Fprintf(os.Stderr, "bench: -only takes \"clicks\", \"loads\", \"detect\", \"lighthouse\" or \"opened\", not %q\n", cfg.only)
 		os.Exit(2)
 	}
 	if flag.NArg() > 0 {
@@ -137,6 +144,13 @@ func run(ctx context.Context, cfg config, logw io.Writer) (*results, error) {
 		}
 		return res, err
 	}
+	if cfg.only == "opened" {
+		logf("opening an article by paste: %d run(s)", cfg.loads)
+		if res.opened, err = measureOpened(ctx, w, cfg, logf); err == nil {
+			res.opened.logRows(logw)
+		}
+		return res, err
+	}
 	if cfg.only != "" {
 		logf("headless Chromium: %s only", cfg.only)
 		res.browser, res.env.chromium, err = measureBrowser(ctx, w, cfg, logf)
@@ -155,6 +169,10 @@ func run(ctx context.Context, cfg config, logw io.Writer) (*results, error) {
 	}
 	logf("headless Chromium: %d cold load(s) of each page, %d click(s) per run", cfg.loads, cfg.clicks)
 	if res.browser, res.env.chromium, err = measureBrowser(ctx, w, cfg, logf); err != nil {
+		return nil, err
+	}
+	logf("opening an article by paste: %d run(s)", cfg.loads)
+	if res.opened, err = measureOpened(ctx, w, cfg, logf); err != nil {
 		return nil, err
 	}
 	res.lighthouse = &lighthouseResult{}

@@ -23,6 +23,7 @@ type results struct {
 	lighthouse *lighthouseResult
 	wire       *wireResult
 	browser    *browserResult
+	opened     *openedResult
 }
 
 // envInfo describes where and with what the run measured.
@@ -192,6 +193,9 @@ func (r *results) headline() []row {
 			met:      !p.wasmHasMapData,
 		})
 	}
+	if r.opened != nil {
+		rows = append(rows, r.opened.rows()...)
+	}
 	return rows
 }
 
@@ -306,6 +310,9 @@ func (r *results) table() string {
 		"the page queues in the same frame, so work a page leaves until after the paint does not count. Each click is " +
 		"made as a person makes it: the pointer rests on the button for 100 ms, presses it and lets go 80 ms later; " +
 		"the time runs from the click, when the button is let go.\n")
+	if r.opened != nil {
+		b.WriteString(r.opened.table())
+	}
 	return b.String()
 }
 

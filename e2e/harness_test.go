@@ -588,16 +588,16 @@ func (b *browser) do(what string, actions ...chromedp.Action[chromedp.Void]) {
 }
 
 // evaluate runs a JavaScript expression in the page and decodes its value.
-func evaluate[T any](b *browser, expr string) (T, error) {
+func evaluate[T any](b *browser, expr string, opts ...chromedp.EvaluateOption) (T, error) {
 	ctx, cancel := b.step()
 	defer cancel()
-	return chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	return chromedp.Run(ctx, chromedp.Evaluate[T](expr, opts...))
 }
 
 // mustEvaluate is evaluate that fails the test on an error.
-func mustEvaluate[T any](b *browser, expr string) T {
+func mustEvaluate[T any](b *browser, expr string, opts ...chromedp.EvaluateOption) T {
 	b.t.Helper()
-	v, err := evaluate[T](b, expr)
+	v, err := evaluate[T](b, expr, opts...)
 	if err != nil {
 		b.t.Fatalf("evaluating %s: %v", expr, err)
 	}

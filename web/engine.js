@@ -90,7 +90,7 @@ async function tx(mode, f) {
     value = await f({ articles: t.objectStore('articles'), library: t.objectStore('library') });
   } catch (e) {
     try { t.abort(); } catch (_) { /* done already */ }
-    throw e;
+    throw storageError(e);
   }
   await done;
   return value;
@@ -104,10 +104,11 @@ function req(r) {
 }
 
 function storageError(e) {
+  if (e && e.storage) return e; // said already
   if (e && e.name === 'QuotaExceededError') {
-    return new Error("The browser's storage for this site is full, so nothing was kept. Delete an article from the library to make room.");
+    return Object.assign(new Error("The browser's storage for this site is full, so the article was not kept. Delete an article from the library to make room."), { storage: true });
   }
-  return new Error('The library could not be read or written (' + (e ? e.message || e.name : 'unknown error') + ').');
+  return Object.assign(new Error('The library could not be read or written (' + (e ? e.message || e.name : 'unknown error') + ').'), { storage: true });
 }
 
 async function getRecord(id) {

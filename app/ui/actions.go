@@ -309,7 +309,7 @@ func (p *Page) passage(ctx app.Context, delta int) {
 	at := p.passageAt()
 	k := reader.Step(at, delta, len(ps))
 	for n, i := range p.steps() {
-		if p.Doc.Mentions[i].Paragraph == ps[k] {
+		if p.doc.Mentions[i].Paragraph == ps[k] {
 			p.cur = n
 			break
 		}
@@ -324,7 +324,7 @@ func (p *Page) passageAt() int {
 	if i < 0 {
 		return -1
 	}
-	k, ok := slices.BinarySearch(p.passages(), p.Doc.Mentions[i].Paragraph)
+	k, ok := slices.BinarySearch(p.passages(), p.doc.Mentions[i].Paragraph)
 	if !ok {
 		return -1
 	}
@@ -369,10 +369,10 @@ func (p *Page) selectMention(ctx app.Context, r mentionRef) {
 // jump makes the mention with index i into Document.Mentions the current one, selecting and focusing
 // its entity.
 func (p *Page) jump(ctx app.Context, i int, scroll bool) {
-	if i < 0 || i >= len(p.Doc.Mentions) {
+	if i < 0 || i >= len(p.doc.Mentions) {
 		return
 	}
-	id := p.Doc.Mentions[i].Entity
+	id := p.doc.Mentions[i].Entity
 	if _, ok := p.rd.Entity(id); !ok {
 		return
 	}

@@ -147,7 +147,7 @@ func (p *Page) open(ctx app.Context, what string, fields map[string]any) {
 func (p *Page) switchTo(ctx app.Context, query string) {
 	st, _ := reader.ParseQuery(query, func(string) bool { return true })
 	if st.Article == "" {
-		p.showDoc(ctx, "", &articleView{Doc: p.home, Map: p.homePictures.Map, Network: p.homePictures.Network}, st)
+		p.showDoc(ctx, "", &articleView{Doc: p.Doc, Map: p.Pictures.Map, Network: p.Pictures.Network}, st)
 		return
 	}
 	p.busy = true
@@ -155,7 +155,7 @@ func (p *Page) switchTo(ctx app.Context, query string) {
 		p.busy = false
 		if a.Error != "" {
 			p.notice = a.Error
-			p.showDoc(ctx, "", &articleView{Doc: p.home, Map: p.homePictures.Map, Network: p.homePictures.Network}, reader.State{})
+			p.showDoc(ctx, "", &articleView{Doc: p.Doc, Map: p.Pictures.Map, Network: p.Pictures.Network}, reader.State{})
 			return
 		}
 		p.showAnswer(ctx, a, st)
@@ -179,9 +179,9 @@ func (p *Page) showAnswer(ctx app.Context, a *answer, st reader.State) {
 // what of st the article lacks is left out quietly.
 func (p *Page) showDoc(ctx app.Context, id string, view *articleView, st reader.State) {
 	doneOpening()
-	p.article, p.Doc, p.Pictures, p.controls = id, view.Doc, Pictures{Map: view.Map, Network: view.Network}, view
+	p.article, p.doc, p.pics, p.controls = id, view.Doc, Pictures{Map: view.Map, Network: view.Network}, view
 	p.derive()
-	p.rules = styleElement(rulesID, selectionRules(p.Doc.Entities))
+	p.rules = styleElement(rulesID, selectionRules(p.doc.Entities))
 	p.docs++
 	p.opened = map[string]bool{}
 	st.Article = id
@@ -190,12 +190,12 @@ func (p *Page) showDoc(ctx app.Context, id string, view *articleView, st reader.
 		st.Focus = ""
 	}
 	p.epoch++
-	p.sel, p.pressed = Selection{}, Selection{}
+	p.sel, p.pressed, p.notice = Selection{}, Selection{}, ""
 	p.restore(ctx, st.Query())
 	p.pressed = p.sel // the cast's list is built again, with the selection
 	title := view.Title
 	if title == "" {
-		title = HeadText(p.Doc.Meta.Title)
+		title = HeadText(p.doc.Meta.Title)
 	}
 	setTitle(title + " · Dramatis")
 	ctx.Defer(func(app.Context) { firstStop("#article", markSel) })
@@ -233,6 +233,7 @@ func (p *Page) edit(ctx app.Context, e edit) {
 			p.notice = "Nothing changed: " + a.Error + "."
 			return
 		}
+		showAddForm(false, "")
 		st := p.state()
 		if a.Entity != "" && e.Op != "edit:hide" {
 			if !slices.Contains(st.Selected, a.Entity) {

@@ -37,13 +37,18 @@ const densityBins = 24
 type Page struct {
 	app.Compo
 
-	// Doc is the annotated article to show.
+	// Doc is the bundled article, which the page shows unless its address names an article the
+	// reader opened (see opened.go). It never changes: go-app sets a mounted page's exported fields
+	// again from the route on every navigation.
 	Doc *model.Document
 	// Data is Doc encoded as JSON. The server prerenders it into the page, where the WebAssembly client
 	// reads it back before it starts (see DocumentFromPage); the client leaves it empty.
 	Data string
 	// Pictures are the map and the network of Doc, for the panel's views.
 	Pictures Pictures
+
+	doc  *model.Document // the article shown: Doc, or one the reader opened
+	pics Pictures        // the pictures of doc
 
 	// Worked out once from Doc.
 	rd     *reader.Article
@@ -78,17 +83,15 @@ type Page struct {
 	later    []func() // what to do after the next commit's render, such as moving the keyboard focus
 
 	// The articles the reader opens (see opened.go).
-	home         *model.Document // the bundled article, which the library always lists
-	homePictures Pictures
-	article      string        // the id of the opened article shown; "" for the bundled one
-	pending      string        // the address of an opened article to show once the page is mounted
-	engine       engineLink    // the engine's worker, started on first use
-	library      []LibraryItem // the library's list, as the worker last answered it
-	status       string        // what the library's dialog says
-	failed       bool          // status is an error
-	busy         bool          // the worker is opening or editing an article
-	controls     *articleView  // the opened article's view, whose controls curate its cast
-	docs         int           // counts the articles shown, for the cast's list
+	article  string        // the id of the opened article shown; "" for the bundled one
+	pending  string        // the address of an opened article to show once the page is mounted
+	engine   engineLink    // the engine's worker, started on first use
+	library  []LibraryItem // the library's list, as the worker last answered it
+	status   string        // what the library's dialog says
+	failed   bool          // status is an error
+	busy     bool          // the worker is opening or editing an article
+	controls *articleView  // the opened article's view, whose controls curate its cast
+	docs     int           // counts the articles shown, for the cast's list
 }
 
 // OnInit derives what the reader needs from Doc, on the server and in the browser alike. In the
@@ -96,8 +99,8 @@ type Page struct {
 // page go-app mounts is the live one at once: a state that changed after the mount would cost a
 // render of the whole page while the app starts.
 func (p *Page) OnInit() {
+	p.doc, p.pics = p.Doc, p.Pictures
 	p.derive()
-	p.home, p.homePictures = p.Doc, p.Pictures
 	p.cur = -1
 	p.opened = map[string]bool{}
 	if app.IsClient {
@@ -111,21 +114,21 @@ func (p *Page) OnInit() {
 		p.announce = ""   // said once mounted, see OnMount
 		p.pressed = p.sel // the cast's first render shows it
 		p.live = true
-		p.rules = styleElement(rulesID, selectionRules(p.Doc.Entities))
+		p.rules = styleElement(rulesID, selectionRules(p.doc.Entities))
 		p.dark = prefersDark()
 	}
 }
 
 // derive works out what the reader needs from Doc.
 func (p *Page) derive() {
-	idx := model.NewIndex(p.Doc)
-	p.rd = reader.New(p.Doc, idx)
-	p.groups = p.Doc.Groups(idx)
+	idx := model.NewIndex(p.doc)
+	p.rd = reader.New(p.doc, idx)
+	p.groups = p.doc.Groups(idx)
 	p.ticks = TicksHTML(railTicks(p.rd))
 	for i, namesOnly := range []bool{false, true} {
 		p.density[i] = densityStrips(p.rd, densityBins, namesOnly)
-		p.counts[i] = make(map[string]int, len(p.Doc.Entities))
-		for _, e := range p.Doc.Entities {
+		p.counts[i] = make(map[string]int, len(p.doc.Entities))
+		for _, e := range p.doc.Entities {
 			p.counts[i][e.ID] = p.rd.Count(e.ID, namesOnly)
 		}
 	}
@@ -192,7 +195,7 @@ func (p *Page) Render() app.UI {
 		app.Div().Class("layout").Body(
 			app.Main().Class("reading").Body(
 				&Navigator{Entity: focus, Slot: p.sel.Slot(p.focus), Pos: p.cur, Total: p.total(), Selected: p.sel.Len(), SheetOpen: p.sheet, Key: items},
-				&ArticleView{HTML: p.Doc.HTML},
+				&ArticleView{HTML: p.doc.HTML},
 			),
 			app.Div().Class("rail-region").Role("region").Aria("label", "Rail").Body(
 				&Rail{Ticks: p.ticks, Name: focus.Name, Pos: p.cur, Total: p.total(), Where: p.rd.Position(p.currentIndex())},
@@ -203,7 +206,7 @@ func (p *Page) Render() app.UI {
 		&Notice{Text: p.notice},
 		app.Div().ID("announce").Class("visually-hidden").Attr("role", "status").Aria("live", "polite").Text(p.announce),
 		&Shortcuts{},
-		&Library{Items: p.library, Bundled: HeadText(p.home.Meta.Title), Current: p.article, Status: p.status, Failed: p.failed, Busy: p.busy},
+		&Library{Items: p.library, Bundled: HeadText(p.Doc.Meta.Title), Current: p.article, Status: p.status, Failed: p.failed, Busy: p.busy},
 		app.If(p.rules != "", func() app.UI { return app.Raw(p.rules) }),
 		p.highlights(),
 		app.If(p.Data != "", func() app.UI {
@@ -240,8 +243,8 @@ func (p *Page) panel(focus model.Entity, items []LegendItem, names int) app.UI {
 			&CastFilter{NamesOnly: p.namesOnly},
 			&Cast{Doc: p.docs, Groups: reader.Filter(p.groups, p.filter), Counts: p.counts[names], NamesOnly: p.namesOnly, Selection: p.sel, Density: p.density[names], Query: p.filter},
 		),
-		p.pictureView(reader.ViewMap, p.Pictures.Map),
-		p.pictureView(reader.ViewNetwork, p.Pictures.Network),
+		p.pictureView(reader.ViewMap, p.pics.Map),
+		p.pictureView(reader.ViewNetwork, p.pics.Network),
 		card(true),
 	)
 }

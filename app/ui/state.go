@@ -176,7 +176,7 @@ func (p *Page) steps() []int {
 	ps := p.passages()
 	out := make([]int, 0, len(ms))
 	for _, i := range ms {
-		if _, ok := slices.BinarySearch(ps, p.Doc.Mentions[i].Paragraph); ok {
+		if _, ok := slices.BinarySearch(ps, p.doc.Mentions[i].Paragraph); ok {
 			out = append(out, i)
 		}
 	}

@@ -17,8 +17,8 @@ import (
 func TestSmoke(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "benchmarks.md")
 	cfg := smokeConfig(config{
-		out:      out,
-		chromium: headless.Path(),
+		out:        out,
+		chromium:   headless.Path(),
 		webSrc:     "web",
 		baseCommit: defaultBaseCommit,
 		timeout:    5 * time.Minute,

@@ -92,6 +92,16 @@ type openResult struct {
 	Error   *string  `json:"error"`
 }
 
+// openedArticle is a text opened by paste: the sentence it ends with, and the id of an entity that
+// its cast has and neither the bundled article's nor the other text's has.
+type openedArticle struct {
+	text, marker, entity string
+}
+
+// openedCountries are the countries that the last sentences of the opened texts name, one each: the
+// bundled article names neither.
+var openedCountries = [2]string{"Norway", "Iceland"}
+
 // openRun is one page's measurements: its cold load's longest task, and the cold and the warm open.
 type openRun struct {
 	loadLongest float64
@@ -107,13 +117,12 @@ func measureOpened(ctx context.Context, w *work, cfg config, logf func(string, .
 	if res.sizes, err = measureSizes(ctx, w, cfg, logf); err != nil {
 		return nil, err
 	}
-	body, err := bundledBody()
+	texts, err := openedTexts(w.bundled)
 	if err != nil {
 		return nil, err
 	}
-	texts := [2]string{openedText(body, 1), openedText(body, 2)}
-	res.bytes = len(texts[0])
-	doc, err := openedDocument(texts[0])
+	res.bytes = len(texts[0].text)
+	doc, err := openedDocument(texts[0].text)
 	if err != nil {
 		return nil, fmt.Errorf("the static page of the opened article: %w", err)
 	}
@@ -170,32 +179,49 @@ func measureOpened(ctx context.Context, w *work, cfg config, logf func(string, .
 // add appends v to the series key.
 func (r *openedResult) add(key string, v float64) { r.series[key] = append(r.series[key], v) }
 
-// bundledBody returns the bundled article without its front matter.
-func bundledBody() ([]byte, error) {
+// openedTexts returns the two texts to open: each the bundled article's body repeated to about
+// openedSize bytes, a blank line after each copy, as app/engine's bigArticle makes it, and then a last
+// sentence of its own, which names one of openedCountries. opened.js looks for the sentence in the
+// article and for the country in the cast, and it makes each text, and so its id, differ.
+func openedTexts(bundled *model.Document) ([2]openedArticle, error) {
+	var texts [2]openedArticle
 	article, err := fs.ReadFile(content.FS, content.ArticleFile)
 	if err != nil {
-		return nil, err
+		return texts, err
 	}
 	_, body := splitFrontMatter(article)
-	return body, nil
-}
-
-// openedText returns body repeated to about openedSize bytes, a blank line after each copy, as
-// app/engine's bigArticle makes it, and then a last paragraph of its own, number n: opened.js
-// looks for it, and it makes each text, and so its id in the library, differ.
-func openedText(body []byte, n int) string {
-	var b bytes.Buffer
-	for b.Len() < openedSize {
-		b.Write(body)
-		b.WriteString("\n\n")
+	var copies bytes.Buffer
+	for copies.Len() < openedSize {
+		copies.Write(body)
+		copies.WriteString("\n\n")
 	}
-	b.WriteString(openedMarker(n) + "\n")
-	return b.String()
-}
-
-// openedMarker is the sentence that ends the opened text number n.
-func openedMarker(n int) string {
-	return fmt.Sprintf("This copy was opened by the benchmark as text number %d.", n)
+	casts := [2]map[string]bool{}
+	for i, country := range openedCountries {
+		texts[i].marker = fmt.Sprintf("This copy was opened by the benchmark as text number %d, from %s.", i+1, country)
+		texts[i].text = copies.String() + texts[i].marker + "\n"
+		a, err := engine.Open("pasted.md", []byte(texts[i].text), time.Now())
+		if err != nil {
+			return texts, fmt.Errorf("opening text %d: %w", i+1, err)
+		}
+		casts[i] = map[string]bool{}
+		for _, e := range a.Cast.Entities {
+			casts[i][e.ID] = true
+		}
+	}
+	for _, e := range bundled.Entities {
+		casts[0][e.ID], casts[1][e.ID] = false, false
+	}
+	for i := range texts {
+		for id, in := range casts[i] {
+			if in && !casts[1-i][id] {
+				texts[i].entity = id
+			}
+		}
+		if texts[i].entity == "" {
+			return texts, fmt.Errorf("detection found %s in neither text's cast, or in both", strings.Join(openedCountries[:], " nor "))
+		}
+	}
+	return texts, nil
 }
 
 // openedDocument returns the Document that the engine makes of text, pasted: the article as the
@@ -236,8 +262,8 @@ func servePage(w *work, path, body string) (*pageServer, error) {
 }
 
 // openRun loads url from cold with opened.js, waits until the app is live, and opens texts[0] and
-// then texts[1] by paste, each ending with openedMarker of 1 and 2.
-func (c *chrome) openRun(url string, texts [2]string) (openRun, error) {
+// then texts[1] by paste.
+func (c *chrome) openRun(url string, texts [2]openedArticle) (openRun, error) {
 	var run openRun
 	ctx, cancel, err := c.tab(loadTimeout + 2*openTimeout)
 	if err != nil {
@@ -257,16 +283,16 @@ func (c *chrome) openRun(url string, texts [2]string) (openRun, error) {
 		return run, fmt.Errorf("the longest task of loading %s: %w", url, err)
 	}
 	for i, r := range []*openResult{&run.cold, &run.warm} {
-		if *r, err = openOnce(ctx, texts[i], openedMarker(i+1)); err != nil {
+		if *r, err = openOnce(ctx, texts[i]); err != nil {
 			return run, fmt.Errorf("opening text %d on %s: %w", i+1, url, err)
 		}
 	}
 	return run, nil
 }
 
-// openOnce opens the library's dialog, leaves it for openPause, pastes text and opens it, and
-// returns what opened.js recorded once the article, which ends with marker, and its cast are shown.
-func openOnce(ctx context.Context, text, marker string) (openResult, error) {
+// openOnce opens the library's dialog, leaves it for openPause, pastes a's text and opens it, and
+// returns what opened.js recorded once the article and its cast are shown.
+func openOnce(ctx context.Context, a openedArticle) (openResult, error) {
 	var r openResult
 	const dialogOpen = `!!document.querySelector('#library-dialog')?.open`
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById('open-library').click(), true`)); err != nil {
@@ -278,7 +304,7 @@ func openOnce(ctx context.Context, text, marker string) (openResult, error) {
 	if err := chromedp.Do(ctx, chromedp.Sleep(openPause)); err != nil {
 		return r, err
 	}
-	args, err := json.Marshal([]string{text, marker})
+	args, err := json.Marshal([]string{a.text, a.marker, a.entity})
 	if err != nil {
 		return r, err
 	}

@@ -3,13 +3,13 @@
 // PerformanceObserver for "longtask", buffered) and defines:
 //   __longest(from, to)  the duration in milliseconds of the longest task that ran between the two
 //                        times (performance.now()), 0 when none of 50 ms or more did;
-//   __open(text, marker) puts text into #open-text of the open library dialog, clicks #open-submit
+//   __open(text, marker, entity)
+//                        puts text into #open-text of the open library dialog, clicks #open-submit
 //                        and records in window.__opened, in milliseconds from the click, the first
 //                        animation frame, once painted (requestAnimationFrame, then a task), in which
 //                          text  #article's last paragraph holds marker and its first paragraph is
 //                                on top at its first line (not covered, by the dialog say);
-//                          cast  #cast lists entries other than those it listed at the click, marked
-//                                as detected (.auto-badge): the opened article's cast;
+//                          cast  #cast lists entity, which only the opened article's cast has;
 //                        done is true once both are in, or on an error;
 //   __readOpen()         what __open recorded, with the longest task from the click to the cast.
 // The frames are asked for before the click, so that the probe's task after a frame is queued ahead
@@ -41,7 +41,7 @@
   };
   const maxFrames = 60 * 60; // an open that shows nothing in a minute is not measured
 
-  window.__open = (text, marker) => {
+  window.__open = (text, marker, entity) => {
     const O = (window.__opened = { t0: null, text: null, cast: null, address: "", error: null, done: false });
     const field = document.getElementById("open-text");
     const submit = document.getElementById("open-submit");
@@ -51,16 +51,13 @@
       return false;
     }
     field.value = text;
-    const before = new WeakSet(document.querySelectorAll("#cast button[data-entity]"));
+    const entry = '#cast button[data-entity="' + CSS.escape(entity) + '"]';
     const textShown = () => {
       const a = document.getElementById("article");
       const ps = a ? a.getElementsByTagName("p") : [];
       return ps.length > 0 && ps[ps.length - 1].textContent.includes(marker) && onTop(a, ps[0]);
     };
-    const castShown = () => {
-      const b = document.querySelector("#cast button[data-entity]");
-      return !!b && !before.has(b) && !!document.querySelector("#cast button[data-entity] .auto-badge");
-    };
+    const castShown = () => !!document.querySelector(entry);
     const painted = (key) =>
       setTimeout(() => {
         O[key] = performance.now() - O.t0;

@@ -65,24 +65,109 @@ func (b *browser) waitArticle(text, id string) {
 	})
 }
 
-func TestOpenByPasteAndFile(t *testing.T) {
+// TestLibrary opens articles by paste, by file and by dropping a file on the page; the library lists
+// each with its title and when it was opened, keeps them over a reload, gives each a link of its own,
+// and deletes one; another browser's library does not have them, and says so.
+func TestLibrary(t *testing.T) {
 	e := setupEnv(t)
 	b := newBrowser(t, e)
 	b.openLive("/")
 	b.openText(summit(t))
 	b.waitArticle("Leaders meet in Lisbon", "olaf-scholz")
-	b.screenshot(filepath.Join(e.WorkDir, "opened.png"))
-	t.Log(mustEvaluate[string](b, `location.search + ' | ' + document.querySelector('#notice').textContent + ' | ' + document.title`))
+	pasted := mustEvaluate[string](b, `location.search`)
+	if !strings.HasPrefix(pasted, "?a=") || !strings.HasPrefix(mustEvaluate[string](b, `document.title`), "Leaders meet in Lisbon") {
+		t.Errorf("the address is %q and the title %q", pasted, mustEvaluate[string](b, `document.title`))
+	}
 	b.click(`#cast button[data-entity="olaf-scholz"]`)
-	b.eventually("Scholz's marks highlighted", settleTimeout, func() error {
-		n := mustEvaluate[int](b, `document.querySelectorAll('#article mark[data-entity="olaf-scholz"]').length`)
-		if n < 3 {
-			return fmt.Errorf("%d marks", n)
+	b.eventually("Scholz highlighted", settleTimeout, func() error {
+		if c := mustEvaluate[string](b, `getComputedStyle(document.querySelector('#article mark[data-entity="olaf-scholz"]')).backgroundColor`); isTransparent(c) {
+			return fmt.Errorf("Scholz's marks are %s", c)
 		}
 		return nil
 	})
-	b.screenshot(filepath.Join(e.WorkDir, "opened-selected.png"))
+	link := mustEvaluate[string](b, `location.search`)
+	if !strings.Contains(link, "e=olaf-scholz") || !strings.HasPrefix(link, pasted) {
+		t.Errorf("the link of the selection is %q", link)
+	}
+
+	// By file.
+	file := filepath.Join(t.TempDir(), "harbour.txt")
+	if err := os.WriteFile(file, []byte("The harbour of Gdansk\n\nMayor Aleksandra Dulkiewicz opened the new harbour of Gdansk with Donald Tusk.\nPoland will pay for half of it; Tusk said Poland would pay more.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.openFile(file)
+	b.waitArticle("Mayor Aleksandra Dulkiewicz opened", "donald-tusk")
+
+	// By dropping a file on the page.
+	b.do("dropping a file", chromedp.Evaluate[chromedp.Void](`(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File(['# Dropped news\n\nKing Charles visited Canada with Justin Trudeau.\n'], 'dropped.md', { type: 'text/markdown' }));
+		document.querySelector('#article').dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+		document.querySelector('#article').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+	})()`))
+	b.waitArticle("King Charles visited Canada", "justin-trudeau")
+
+	b.click("#open-library")
+	b.eventually("the library's list", settleTimeout, func() error {
+		items := mustEvaluate[[]string](b, `[...document.querySelectorAll('#library li')].map((li) => li.textContent)`)
+		if len(items) != 4 || !strings.HasPrefix(items[0], "Albania teams up") || !strings.HasPrefix(items[1], "Dropped news") ||
+			!strings.Contains(items[2], "harbour.txt · opened ") || !strings.HasPrefix(items[3], "Leaders meet in Lisbon") {
+			return fmt.Errorf("the library lists %q", items)
+		}
+		return nil
+	})
+	if cur := mustEvaluate[string](b, `document.querySelector('#library [aria-current="true"] .library-open').textContent`); cur != "Dropped news" {
+		t.Errorf("the library marks %q as the article shown", cur)
+	}
+	b.screenshot(filepath.Join(e.WorkDir, "library.png"))
+
+	// Delete the file's article; open the bundled one from the library.
+	b.click(`#library li:nth-child(3) .library-delete`)
+	b.eventually("the deletion", settleTimeout, func() error {
+		if n := mustEvaluate[int](b, `document.querySelectorAll('#library li').length`); n != 3 {
+			return fmt.Errorf("the library lists %d", n)
+		}
+		return nil
+	})
+	if got := b.stored(); got != "2/2" {
+		t.Errorf("after a deletion the library holds %s", got)
+	}
+	b.click(`#library li:first-child .library-open`)
+	b.waitArticle("Albania teams up with Israel", "edi-rama")
+	if q := mustEvaluate[string](b, `location.search`); q != "" {
+		t.Errorf("the bundled article's address has %q", q)
+	}
+	// Back goes to the article shown before.
+	b.do("going back", chromedp.Evaluate[chromedp.Void](`history.back()`))
+	b.waitArticle("King Charles visited Canada", "justin-trudeau")
+
+	// A reload, and the link of the pasted article with its selection.
+	b.open("/" + link)
+	b.waitLive()
+	b.waitArticle("Leaders meet in Lisbon", "olaf-scholz")
+	b.eventually("the link's selection", settleTimeout, func() error {
+		if p := mustEvaluate[string](b, `document.querySelector('#cast button[data-entity="olaf-scholz"]').getAttribute('aria-pressed')`); p != "true" {
+			return fmt.Errorf("Scholz is not selected")
+		}
+		return nil
+	})
 	b.assertClean()
+
+	// Another browser has none of it.
+	other := newBrowser(t, e)
+	other.openLive("/" + link)
+	other.eventually("the message of a link from another browser", settleTimeout, func() error {
+		n := mustEvaluate[string](other, `document.querySelector('#notice').textContent`)
+		if !strings.Contains(n, "not in the library of this browser") {
+			return fmt.Errorf("#notice says %q; the page is %s", n, mustEvaluate[string](other, `location.href + ' ' + document.documentElement.outerHTML.slice(0, 300) + document.querySelector('#article')?.textContent.slice(0, 80)`))
+		}
+		return nil
+	})
+	other.waitArticle("Albania teams up with Israel", "edi-rama")
+	if v := mustEvaluate[string](other, `getComputedStyle(document.querySelector('.story-body')).visibility`); v != "visible" {
+		t.Errorf("the article is %s", v)
+	}
+	other.assertClean()
 }
 
 // castEntry is an entity as the cast lists it.

@@ -154,8 +154,8 @@ func (p *Page) switchTo(ctx app.Context, query string) {
 	p.engine.ask(ctx, "get", map[string]any{"id": st.Article}, func(ctx app.Context, a *answer) {
 		p.busy = false
 		if a.Error != "" {
-			p.notice = a.Error
 			p.showDoc(ctx, "", &articleView{Doc: p.Doc, Map: p.Pictures.Map, Network: p.Pictures.Network}, reader.State{})
+			p.notice = a.Error
 			return
 		}
 		p.showAnswer(ctx, a, st)

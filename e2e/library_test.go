@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -432,4 +433,50 @@ func TestCurate(t *testing.T) {
 	}
 	t.Logf("dramatis check: %s", out)
 	b.assertClean()
+}
+
+// TestLibraryOffline opens an article on a static site under a sub-path, as on GitHub Pages, then
+// stops the host: a reload shows the article from the library, its cast can still be edited, and
+// another article opens, all with the network off.
+func TestLibraryOffline(t *testing.T) {
+	e := setupEnv(t)
+	dist := buildSite(t, e, "/dramatis")
+	host := startStatic(t, "", "/dramatis", dist)
+	b := newBrowser(t, envFor(e, host))
+	b.openLive("/dramatis/")
+	b.waitInstalled()
+	b.openText(summit(t))
+	b.waitArticle("Leaders meet in Lisbon", "olaf-scholz")
+	link := mustEvaluate[string](b, `location.pathname + location.search`)
+	b.eventually("the engine kept for offline use", 30*time.Second, func() error {
+		n := mustEvaluate[int](b, `(async () => {
+			let n = 0;
+			for (const k of await caches.keys()) {
+				if (await (await caches.open(k)).match(new URL('web/engine.wasm', location.href).href)) n++;
+			}
+			return n;
+		})()`, chromedp.EvalAwaitPromise)
+		if n != 1 {
+			return fmt.Errorf("%d caches hold engine.wasm", n)
+		}
+		return nil
+	})
+	b.assertClean()
+
+	host.stop()
+	b.open(link)
+	b.waitLive()
+	b.waitArticle("Leaders meet in Lisbon", "olaf-scholz")
+	b.pick("olaf-scholz")
+	b.do("typing the new name", chromedp.SetValue(chromedp.CSS("#edit-name"), "Chancellor Olaf Scholz"))
+	b.click("#edit-rename")
+	b.waitCast("the rename, offline", func(c map[string]castEntry) error {
+		if s := c["olaf-scholz"]; s.Name != "Chancellor Olaf Scholz" {
+			return fmt.Errorf("scholz is %+v", s)
+		}
+		return nil
+	})
+	b.openText("# Offline news\n\nKing Charles visited Canada with Justin Trudeau.\n")
+	b.waitArticle("King Charles visited Canada", "justin-trudeau")
+	b.assertLocalRequests()
 }

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -195,7 +196,7 @@ func openedTexts(bundled *model.Document) ([2]openedArticle, error) {
 		copies.Write(body)
 		copies.WriteString("\n\n")
 	}
-	casts := [2]map[string]bool{}
+	var ids [2][]string // of each text's cast, in its order
 	for i, country := range openedCountries {
 		texts[i].marker = fmt.Sprintf("This copy was opened by the benchmark as text number %d, from %s.", i+1, country)
 		texts[i].text = copies.String() + texts[i].marker + "\n"
@@ -203,18 +204,19 @@ func openedTexts(bundled *model.Document) ([2]openedArticle, error) {
 		if err != nil {
 			return texts, fmt.Errorf("opening text %d: %w", i+1, err)
 		}
-		casts[i] = map[string]bool{}
 		for _, e := range a.Cast.Entities {
-			casts[i][e.ID] = true
+			ids[i] = append(ids[i], e.ID)
 		}
 	}
+	inBundled := map[string]bool{}
 	for _, e := range bundled.Entities {
-		casts[0][e.ID], casts[1][e.ID] = false, false
+		inBundled[e.ID] = true
 	}
 	for i := range texts {
-		for id, in := range casts[i] {
-			if in && !casts[1-i][id] {
+		for _, id := range ids[i] {
+			if !inBundled[id] && !slices.Contains(ids[1-i], id) {
 				texts[i].entity = id
+				break
 			}
 		}
 		if texts[i].entity == "" {
@@ -462,7 +464,7 @@ func (r *openedResult) rows() []row {
 		what:     "app.wasm, " + z.level + " (raw " + mb(z.app[0]) + ")",
 		dramatis: mb(z.app[1]),
 		baseline: "app.wasm of " + z.commit + ", before the feature, " + mb(z.base[1]) + " (raw " + mb(z.base[0]) + ")",
-		ratio:    times(q),
+		ratio:    fmt.Sprintf("%.3f×", q),
 		target:   "≤ " + times(targetAppVsBase),
 		met:      q <= targetAppVsBase,
 	}, row{
@@ -525,6 +527,18 @@ func (r *openedResult) table() string {
 		"marked as detected. A long task is one of 50 ms or more (`PerformanceObserver`, `longtask`); 0 means none. "+
 		"Sizes in MB of 10⁶ bytes; engine.wasm and the base commit's app.wasm are built as app.wasm is, the latter in a "+
 		"git worktree of %s.\n", openPause.Seconds(), kb(r.bytes), r.sizes.commit)
+	z := r.sizes
+	fmt.Fprintf(&b, "\n| File (bytes) | raw | %s |\n| --- | ---: | ---: |\n", z.level)
+	for _, f := range []struct {
+		name string
+		size [2]int
+	}{
+		{"app.wasm", z.app},
+		{"app.wasm of " + z.commit + ", before the feature", z.base},
+		{"engine.wasm", z.engine},
+	} {
+		fmt.Fprintf(&b, "| %s | %d | %d |\n", f.name, f.size[0], f.size[1])
+	}
 	return b.String()
 }
 

@@ -120,7 +120,8 @@ func TestLibrary(t *testing.T) {
 	if cur := mustEvaluate[string](b, `document.querySelector('#library [aria-current="true"] .library-open').textContent`); cur != "Dropped news" {
 		t.Errorf("the library marks %q as the article shown", cur)
 	}
-	b.screenshot(filepath.Join(e.WorkDir, "library.png"))
+	b.screenshot(filepath.Join(e.RepoRoot, "docs", "screenshot-library.png"))
+	b.checkAxe(axeSource(t, e.RepoRoot), "the library's dialog")
 
 	// Delete the file's article; open the bundled one from the library.
 	b.click(`#library li:nth-child(3) .library-delete`)
@@ -395,7 +396,10 @@ func TestCurate(t *testing.T) {
 		}
 		return nil
 	})
-	b.screenshot(filepath.Join(e.WorkDir, "curated.png"))
+	b.do("showing the card and its editor", chromedp.Evaluate[chromedp.Void](`document.querySelector('#card').scrollIntoView({ block: 'start' })`))
+	b.waitStill("#editor")
+	b.screenshot(filepath.Join(e.RepoRoot, "docs", "screenshot-curate.png"))
+	b.checkAxe(axeSource(t, e.RepoRoot), "curating")
 
 	// The edits are kept with the article.
 	before := b.cast()
@@ -432,6 +436,14 @@ func TestCurate(t *testing.T) {
 		t.Fatalf("dramatis check of the export: %v\n%s", err, out)
 	}
 	t.Logf("dramatis check: %s", out)
+	site := filepath.Join(t.TempDir(), "site")
+	if out, err := exec.Command(filepath.Join(e.WorkDir, "dramatis"), "build", "-content", content, "-out", site, "-compress", "fast",
+		"-web", filepath.Join(e.WorkDir, "web")).CombinedOutput(); err != nil {
+		t.Fatalf("dramatis build of the export: %v\n%s", err, out)
+	}
+	if page, err := os.ReadFile(filepath.Join(site, "index.html")); err != nil || !strings.Contains(string(page), "Chancellor Olaf Scholz") {
+		t.Errorf("the site built from the export lacks the curated cast (%v)", err)
+	}
 	b.assertClean()
 }
 

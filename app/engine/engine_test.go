@@ -297,3 +297,50 @@ func BenchmarkOpen100KB(b *testing.B) {
 		}
 	}
 }
+
+// TestControls checks the markup of the curation controls: undo and redo follow the history, each
+// entity has an editor whose buttons name it, names are escaped, and hidden entities are listed.
+func TestControls(t *testing.T) {
+	a := open(t, sample)
+	v, err := Render(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := v.Controls
+	if !strings.Contains(c.Bar, `id="undo" data-edit="undo" disabled`) || !strings.Contains(c.Bar, `id="redo" data-edit="redo" disabled`) {
+		t.Errorf("undo and redo are not disabled before an edit:\n%s", c.Bar)
+	}
+	if len(c.Editors) != len(v.Doc.Entities) || strings.Count(c.Others, "<option") != len(v.Doc.Entities) {
+		t.Errorf("%d editors and %d options for %d entities", len(c.Editors), strings.Count(c.Others, "<option"), len(v.Doc.Entities))
+	}
+	ed := c.Editors["edi-rama"]
+	for _, want := range []string{
+		`id="edit-rename" data-edit="rename" data-entity="edi-rama" data-name="edit-name"`,
+		`data-edit="kind" data-entity="edi-rama" data-kind="edit-kind"><option value="person" selected>Person</option>`,
+		`data-edit="merge" data-entity="edi-rama" data-into="edit-into"`, OthersMark,
+		`<select id="edit-split-name"><option>Rama</option></select>`,
+		`data-edit="hide" data-entity="edi-rama"`, "Found by detection",
+	} {
+		if !strings.Contains(ed, want) {
+			t.Errorf("Rama's editor lacks %s:\n%s", want, ed)
+		}
+	}
+	apply(t, a, Edit{Op: OpRename, Entity: "edi-rama", Name: `Edi "<Rama>"`})
+	apply(t, a, Edit{Op: OpHide, Entity: "al"})
+	if v, err = Render(a); err != nil {
+		t.Fatal(err)
+	}
+	c = v.Controls
+	if strings.Contains(c.Bar, `data-edit="undo" disabled`) || !strings.Contains(c.Bar, `data-edit="redo" disabled`) {
+		t.Errorf("after two edits, undo or redo is wrong:\n%s", c.Bar)
+	}
+	if !strings.Contains(c.Bar, `data-edit="unhide" data-entity="al" aria-label="Show Albania again"`) {
+		t.Errorf("the hidden Albania is not listed:\n%s", c.Bar)
+	}
+	if ed := c.Editors["edi-rama"]; !strings.Contains(ed, `value="Edi &#34;&lt;Rama&gt;&#34;"`) || !strings.Contains(ed, "Edited by you") {
+		t.Errorf("the renamed editor:\n%s", ed)
+	}
+	if _, ok := c.Editors["al"]; ok || len(v.Hidden) != 1 {
+		t.Errorf("the hidden Albania has an editor, or is not in Hidden")
+	}
+}

@@ -178,7 +178,6 @@ func (p *Page) showAnswer(ctx app.Context, a *answer, st reader.State) {
 // showDoc makes view the article shown, with id ("" for the bundled one), and restores st in it:
 // what of st the article lacks is left out quietly.
 func (p *Page) showDoc(ctx app.Context, id string, view *articleView, st reader.State) {
-	doneOpening()
 	p.article, p.doc, p.pics, p.controls = id, view.Doc, Pictures{Map: view.Map, Network: view.Network}, view
 	p.derive()
 	p.rules = styleElement(rulesID, selectionRules(p.doc.Entities))
@@ -193,11 +192,15 @@ func (p *Page) showDoc(ctx app.Context, id string, view *articleView, st reader.
 	p.sel, p.pressed, p.notice = Selection{}, Selection{}, ""
 	p.restore(ctx, st.Query())
 	p.pressed = p.sel // the cast's list is built again, with the selection
+	if !p.live {
+		return // a test's page: there is no browser
+	}
 	title := view.Title
 	if title == "" {
 		title = HeadText(p.doc.Meta.Title)
 	}
 	setTitle(title + " · Dramatis")
+	doneOpening()
 	ctx.Defer(func(app.Context) { firstStop("#article", markSel) })
 }
 

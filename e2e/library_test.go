@@ -155,6 +155,15 @@ func TestLibrary(t *testing.T) {
 	})
 	b.assertClean()
 
+	// On a phone the dialog fits the screen.
+	b.setViewport(360, 740)
+	b.click("#open-library")
+	b.waitOpen("#library-dialog")
+	if w := mustEvaluate[float64](b, `document.querySelector('#library-dialog').getBoundingClientRect().right`); w > 360 {
+		t.Errorf("on a phone the dialog reaches %v px, past the screen's 360", w)
+	}
+	b.screenshot(filepath.Join(e.WorkDir, "library-phone.png"))
+
 	// Another browser has none of it.
 	other := newBrowser(t, e)
 	other.openLive("/" + link)
@@ -396,7 +405,10 @@ func TestCurate(t *testing.T) {
 		}
 		return nil
 	})
-	b.do("showing the card and its editor", chromedp.Evaluate[chromedp.Void](`document.querySelector('#card').scrollIntoView({ block: 'start' })`))
+	b.do("showing the card and its editor", chromedp.Evaluate[chromedp.Void](`(() => {
+		const p = document.querySelector('#panel'), c = document.querySelector('#card');
+		p.scrollTop += c.getBoundingClientRect().top - p.getBoundingClientRect().top;
+	})()`))
 	b.waitStill("#editor")
 	b.screenshot(filepath.Join(e.RepoRoot, "docs", "screenshot-curate.png"))
 	b.checkAxe(axeSource(t, e.RepoRoot), "curating")

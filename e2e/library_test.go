@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // summit is the article the library tests open, with names that detection finds.
@@ -293,6 +294,12 @@ func TestCurate(t *testing.T) {
 	if src := mustEvaluate[string](b, `document.querySelector('#editor .editor-source').textContent`); src != "Edited by you" {
 		t.Errorf("after the rename, the editor says %q", src)
 	}
+	b.eventually("the keyboard focus back on Rename", settleTimeout, func() error {
+		if id := mustEvaluate[string](b, `document.activeElement.id`); id != "edit-rename" {
+			return fmt.Errorf("the focus is on %q", id)
+		}
+		return nil
+	})
 
 	// Kind, then undo and redo.
 	b.choose("#edit-kind", "organisation")
@@ -398,7 +405,7 @@ func TestCurate(t *testing.T) {
 		return nil
 	})
 	b.choose("#add-kind", "organisation")
-	b.click("#add-submit")
+	b.do("pressing Enter in the name", chromedp.SendKeys(chromedp.CSS("#add-name"), kb.Enter))
 	b.waitCast("adding the energy pact", func(c map[string]castEntry) error {
 		if p := c["energy-pact"]; p.Marks != 2 || p.Group != "Organisations" {
 			return fmt.Errorf("energy-pact is %+v", p)

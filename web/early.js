@@ -7,7 +7,11 @@
   'use strict';
   // A link to an article the reader opened in this browser (?a=…): the page holds the bundled one,
   // which stays hidden until the app has read the other from the library (ui.doneOpening).
-  if (/[?&]a=[a-z0-9-]/.test(location.search)) document.documentElement.setAttribute('data-opening', 'true');
+  // Should the app not start, the bundled article shows after ten seconds.
+  if (/[?&]a=[a-z0-9-]/.test(location.search)) {
+    document.documentElement.setAttribute('data-opening', 'true');
+    setTimeout(function () { document.documentElement.removeAttribute('data-opening'); }, 10000);
+  }
   var queue = [];
   var targets = '#cast button[data-entity], #legend [data-entity] button, #legend [data-entity] .legend-text, #article mark[data-entity], ' +
     '#views [data-view], #map [data-entity], #network [data-entity], #network [data-a]';

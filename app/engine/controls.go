@@ -15,7 +15,8 @@ import (
 // Every control that edits carries data-edit, the Edit's Op (or "undo", "redo", "export-yaml",
 // "export-md", and "adding", which opens the form that adds the name selected in the text), and
 // data-entity; data-name, data-into and data-kind give the id of the field whose value fills that
-// part of the Edit. The page reads these attributes and nothing else of the markup.
+// part of the Edit. A text field's data-submit names the button that Enter in it presses. The page
+// reads these attributes and nothing else of the markup.
 type Controls struct {
 	// Bar holds the controls of the whole cast: undo and redo, adding an entity, the hidden
 	// entities, each a button that shows it again, and the export of entities.yaml and article.md.
@@ -48,7 +49,7 @@ func controls(a *Article, entities, hidden []model.Entity) Controls {
 		button("export-yaml", "", "entities.yaml", false, `title="The curated cast, for dramatis build"`) +
 		button("export-md", "", "article.md", false, `title="The article's text, for dramatis build"`) + `</div>`)
 	b.WriteString(`<div class="add-form" id="add-form" role="group" aria-label="Add to the cast" hidden>` +
-		`<label for="add-name">Name</label><input id="add-name" type="text" maxlength="120">` +
+		`<label for="add-name">Name</label><input id="add-name" type="text" maxlength="120" data-submit="add-submit">` +
 		`<label for="add-kind">Kind</label>` + kindSelect("add-kind", model.Person, "") +
 		`<button type="button" class="tool primary" id="add-submit" data-edit="add" data-name="add-name" data-kind="add-kind">Add</button>` +
 		`<button type="button" class="tool" id="add-cancel" data-edit="adding-cancel">Cancel</button></div>`)
@@ -74,7 +75,7 @@ func editor(e model.Entity) string {
 	}
 	var b strings.Builder
 	b.WriteString(`<h3 class="editor-title">Edit this entry</h3><p class="editor-source">` + prov + `</p>` +
-		`<div class="editor-row"><label for="edit-name">Name</label><input id="edit-name" type="text" maxlength="120" value="` + esc(e.Name) + `">` +
+		`<div class="editor-row"><label for="edit-name">Name</label><input id="edit-name" type="text" maxlength="120" data-submit="edit-rename" value="` + esc(e.Name) + `">` +
 		button("rename", id, "Rename", false, `data-name="edit-name"`) + `</div>` +
 		`<div class="editor-row"><label for="edit-kind">Kind</label>` + kindSelect("edit-kind", e.Kind, `data-edit="kind" data-entity="`+id+`" data-kind="edit-kind"`) + `</div>` +
 		`<div class="editor-row"><label for="edit-into">Merge into</label><select id="edit-into"><option value="">Choose…</option>` + OthersMark + `</select>` +

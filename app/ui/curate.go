@@ -13,6 +13,8 @@ type edit struct {
 	Into   string `json:"into,omitempty"`
 	Name   string `json:"name,omitempty"`
 	Kind   string `json:"kind,omitempty"`
+
+	from string // the id of the control used, which has the keyboard focus again once the edit is shown
 }
 
 // Controls shows controls that curate an opened article's cast: the bar of the whole cast (#curate)
@@ -30,7 +32,17 @@ type Controls struct {
 // Render draws the controls.
 func (c *Controls) Render() app.UI {
 	return app.Section().ID(c.ID).Class(c.ID).Aria("label", c.Label).Aria("busy", ariaBool(c.Busy)).
-		OnClick(c.onEvent).OnChange(c.onEvent).Body(app.Raw(`<div>` + c.HTML + `</div>`))
+		OnClick(c.onEvent).OnChange(c.onEvent).OnKeyDown(c.onKey).Body(app.Raw(`<div>` + c.HTML + `</div>`))
+}
+
+// onKey carries out, on Enter in a text field, the control that the field's data-submit names.
+func (c *Controls) onKey(ctx app.Context, e app.Event) {
+	t := e.Get("target")
+	if e.Get("key").String() == "Enter" && t.Call("hasAttribute", "data-submit").Bool() {
+		e.PreventDefault()
+		app.Window().GetElementByID(t.Call("getAttribute", "data-submit").String()).Call("click")
+	}
+	ctx.PreventUpdate()
 }
 
 // onEvent sends the edit of the control clicked, or of the field changed, that has data-edit.
@@ -43,7 +55,7 @@ func (c *Controls) onEvent(ctx app.Context, e app.Event) {
 	}
 	el := e.Get("target").Call("closest", "[data-edit]")
 	field := func(name string) string { return fieldValue(el.Call("getAttribute", "data-"+name).String()) }
-	x := edit{Op: op, Entity: el.Call("getAttribute", "data-entity").String()}
+	x := edit{Op: op, Entity: el.Call("getAttribute", "data-entity").String(), from: el.Get("id").String()}
 	if !el.Call("hasAttribute", "data-entity").Bool() {
 		x.Entity = ""
 	}

@@ -245,6 +245,11 @@ func (p *Page) edit(ctx app.Context, e edit) {
 			st.Focus = a.Entity
 		}
 		p.showAnswer(ctx, a, st)
+		back := []string{`#cast [tabindex="0"]`} // the control used is gone, or disabled
+		if e.from != "" {
+			back = append([]string{"#" + e.from + ":not(:disabled)"}, back...)
+		}
+		ctx.Defer(func(app.Context) { focusFirst(back...) })
 		after, _ := p.rd.Entity(a.Entity)
 		p.say(editSaid(strings.TrimPrefix(e.Op, "edit:"), before.Name, after.Name))
 	})

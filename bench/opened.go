@@ -523,8 +523,9 @@ func (r *openedResult) table() string {
 		"and a last sentence of its own) is put into `#open-text` and `#open-submit` clicked. The first open starts the "+
 		"engine: the worker fetches and compiles engine.wasm; the second opens another such text in the same page. "+
 		"\"Text visible\" is the first frame, once painted, in which the article's last paragraph is the new one and its "+
-		"first paragraph is on top (the dialog closed); \"cast visible\" the first in which `#cast` lists new entries "+
-		"marked as detected. A long task is one of 50 ms or more (`PerformanceObserver`, `longtask`); 0 means none. "+
+		"first paragraph is on top (the dialog closed); \"cast visible\" the first in which `#cast` lists the country "+
+		"that the text's last sentence names, which neither the bundled article nor the other text has. The page is "+
+		"timed by `performance.now()` from just before the click, dispatched from the page's script. A long task is one of 50 ms or more (`PerformanceObserver`, `longtask`); 0 means none. "+
 		"Sizes in MB of 10⁶ bytes; engine.wasm and the base commit's app.wasm are built as app.wasm is, the latter in a "+
 		"git worktree of %s.\n", openPause.Seconds(), kb(r.bytes), r.sizes.commit)
 	z := r.sizes

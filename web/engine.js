@@ -5,7 +5,9 @@
 // the page's thread. The service worker keeps engine.wasm once fetched, for use offline.
 //
 // The page posts {req, op, ...}; the worker answers {req, json}, json being the answer as JSON: its
-// fields, or {error}. Requests are answered one at a time in the order they came. Ops: list → {items};
+// fields, or {error}; an article's answer has its view's large strings beside json, as html, map and
+// network. Requests are answered one at a time in the order they came. Ops: warm (load the engine
+// ahead of an open) → {}; list → {items};
 // open {file | text, name}, get {id}, edit {id, edit}, undo {id}, redo {id} → {id, view, entity};
 // delete {id} → {items}; export {id} → {entities, article}. A view is stored as the JSON the engine
 // wrote, and goes into the answer as it is.
@@ -66,7 +68,7 @@ function openDB() {
     db = new Promise((resolve, reject) => {
       const r = indexedDB.open('dramatis', 1);
       r.onupgradeneeded = () => {
-        r.result.createObjectStore('articles', { keyPath: 'id' }); // {id, article, view}
+        r.result.createObjectStore('articles', { keyPath: 'id' }); // {id, article, view, html, map, network}
         r.result.createObjectStore('library', { keyPath: 'id' }); // {id, title, file, opened}
       };
       r.onsuccess = () => resolve(r.result);
@@ -123,12 +125,17 @@ async function getRecord(id) {
 
 // keep stores what the engine answered for an article, and returns the page's answer.
 async function keep(out, entry) {
-  const rec = { id: out.id, article: out.article, view: out.view };
+  const rec = { id: out.id, article: out.article, view: out.view, html: out.html, map: out.map, network: out.network };
   await tx('readwrite', (s) => {
     s.articles.put(rec);
     if (entry) s.library.put(entry);
   });
-  return { id: rec.id, view: rec.view, entity: out.entity || '' };
+  return viewOf(rec, out.entity);
+}
+
+// viewOf is the page's answer of a stored article: its view, and the view's large strings apart.
+function viewOf(rec, entity) {
+  return { id: rec.id, view: rec.view, entity: entity || '', raw: { html: rec.html, map: rec.map, network: rec.network } };
 }
 
 async function list() {
@@ -155,14 +162,13 @@ async function open(msg) {
     const entry = await tx('readonly', (s) => req(s.library.get(out.id)));
     entry.opened = new Date(now).toISOString();
     await tx('readwrite', (s) => { s.library.put(entry); });
-    return { id: old.id, view: old.view };
+    return viewOf(old);
   }
   return keep(out, { id: out.id, title: out.title, file: name, opened: new Date(now).toISOString() });
 }
 
 async function get(id) {
-  const rec = await getRecord(id);
-  return { id: rec.id, view: rec.view };
+  return viewOf(await getRecord(id));
 }
 
 async function edit(id, op, e) {
@@ -187,6 +193,7 @@ async function exportArticle(id) {
 
 function handle(msg) {
   switch (msg.op) {
+    case 'warm': return loadEngine().then(() => ({}));
     case 'list': return list();
     case 'open': return open(msg);
     case 'get': return get(msg.id);
@@ -197,10 +204,12 @@ function handle(msg) {
   return Promise.reject(new Error('unknown request ' + msg.op));
 }
 
-// answerJSON writes an answer as JSON, with its view, JSON already, as it is.
+// answerJSON writes an answer as JSON, with its view, JSON already, as it is, and without its raw
+// strings, which go beside it.
 function answerJSON(answer) {
   const view = answer.view;
   delete answer.view;
+  delete answer.raw;
   const json = JSON.stringify(answer);
   return view ? json.slice(0, -1) + (json.length > 2 ? ',' : '') + '"view":' + view + '}' : json;
 }
@@ -209,7 +218,7 @@ let queue = Promise.resolve();
 self.onmessage = (event) => {
   const msg = event.data;
   queue = queue.then(() => handle(msg)).then(
-    (answer) => self.postMessage({ req: msg.req, json: answerJSON(answer) }),
+    (answer) => self.postMessage(Object.assign({ req: msg.req }, answer.raw, { json: answerJSON(answer) })),
     (e) => self.postMessage({ req: msg.req, json: JSON.stringify({ error: e.message, missing: !!e.missing }) }),
   );
 };

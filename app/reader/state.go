@@ -142,15 +142,6 @@ func ParseQuery(raw string, known func(id string) bool) (s State, unknown []stri
 	return s, unknown
 }
 
-// ArticleOf returns the article that a query string names (see State.Article), "" for the bundled one.
-func ArticleOf(raw string) string {
-	q, _ := url.ParseQuery(strings.TrimPrefix(raw, "?"))
-	if a := q.Get(keyArticle); ArticleID(a) {
-		return a
-	}
-	return ""
-}
-
 // ArticleID reports whether s can be the id of an opened article: 1 to 64 lowercase letters, digits
 // and hyphens. (The engine makes ids of 12 hexadecimal digits.)
 func ArticleID(s string) bool {

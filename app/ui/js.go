@@ -241,6 +241,13 @@ func focusElement(id string) {
 	}
 }
 
+// setField makes value the value of the form field with the given id.
+func setField(id, value string) {
+	if el := app.Window().GetElementByID(id); el.Truthy() {
+		el.Set("value", value)
+	}
+}
+
 // clearField empties the text field with the given id.
 func clearField(id string) {
 	if el := app.Window().GetElementByID(id); el != nil && el.Truthy() {
@@ -609,8 +616,9 @@ type engineLink struct {
 }
 
 // ask posts a request (op and its fields) to the engine's worker and calls done with its answer, on
-// the UI goroutine of ctx, which then renders the page. The worker answers {req, json}: the answer as
-// JSON, which carries the article's view as the worker stored it.
+// the UI goroutine of ctx, which then renders the page. The worker answers {req, json, html, map,
+// network}: the answer as JSON, which carries the article's view as the worker stored it, and the
+// view's large strings as they are.
 func (l *engineLink) ask(ctx app.Context, op string, fields map[string]any, done func(app.Context, *answer)) {
 	w := app.Window()
 	if l.worker == nil {
@@ -631,7 +639,17 @@ func (l *engineLink) ask(ctx app.Context, op string, fields map[string]any, done
 			if err := json.Unmarshal([]byte(data.Get("json").String()), a); err != nil {
 				a.Error = "The engine’s answer could not be read (" + err.Error() + ")."
 			}
-			reply(data.Get("req").Int(), a)
+			if v := a.View; v != nil && v.Doc != nil {
+				v.Doc.HTML, v.Map, v.Network = data.Get("html").String(), data.Get("map").String(), data.Get("network").String()
+			}
+			// The page shows the answer in a task of its own, after this one's decoding.
+			var later app.Func
+			later = app.FuncOf(func(app.Value, []app.Value) any {
+				later.Release()
+				reply(data.Get("req").Int(), a)
+				return nil
+			})
+			app.Window().Call("setTimeout", later, 0)
 			return nil
 		}), app.FuncOf(func(app.Value, []app.Value) any {
 			// The worker's script failed to load or to run: every request waiting fails.

@@ -91,6 +91,7 @@ func (p *Page) handleLibrary(ctx app.Context) {
 // openLibrary shows the library's dialog and asks the worker for its list.
 func (p *Page) openLibrary(ctx app.Context) {
 	showDialog(libraryID)
+	p.engine.ask(ctx, "warm", nil, func(app.Context, *answer) {}) // an open is likely: load the engine meanwhile
 	p.engine.ask(ctx, "list", nil, func(ctx app.Context, a *answer) {
 		if a.Error != "" {
 			p.status, p.failed = a.Error, true
@@ -107,7 +108,7 @@ func (p *Page) openFile(ctx app.Context, f fileChoice) {
 		p.status, p.failed = f.Name+" is "+megabytes(f.Size)+"; Dramatis opens articles of up to "+megabytes(maxArticleSize)+". Nothing was opened or kept.", true
 		return
 	}
-	p.open(ctx, f.Name, map[string]any{"file": f.File, "name": f.Name})
+	p.open(ctx, f.Name, map[string]any{"file": f.File, "name": f.Name}, "")
 }
 
 // openText opens the text pasted into the dialog.
@@ -120,22 +121,24 @@ func (p *Page) openText(ctx app.Context, text string) {
 		p.status, p.failed = "The pasted text is "+megabytes(len(text))+"; Dramatis opens articles of up to "+megabytes(maxArticleSize)+".", true
 		return
 	}
-	p.open(ctx, "the pasted text", map[string]any{"text": text, "name": "pasted.md"})
+	clearField("open-text") // a long text costs the page a layout at each render of the dialog
+	p.open(ctx, "the pasted text", map[string]any{"text": text, "name": "pasted.md"}, text)
 }
 
 // open asks the worker to open an article, keep it in the library and answer its view, which it
-// then shows as a new entry of the history.
-func (p *Page) open(ctx app.Context, what string, fields map[string]any) {
+// then shows as a new entry of the history. The pasted text, if any, goes back into its field when
+// the article could not be opened.
+func (p *Page) open(ctx app.Context, what string, fields map[string]any, pasted string) {
 	p.busy, p.status, p.failed = true, "Opening "+what+"…", false
 	p.engine.ask(ctx, "open", fields, func(ctx app.Context, a *answer) {
 		p.busy = false
 		if a.Error != "" {
 			p.status, p.failed = a.Error+" Nothing was opened or kept.", true
+			setField("open-text", pasted)
 			return
 		}
 		p.status = ""
 		closeDialog(libraryID)
-		clearField("open-text")
 		st := reader.State{Article: a.ID, View: p.view}
 		setQuery(st.Query(), true)
 		p.showAnswer(ctx, a, st)
@@ -146,7 +149,7 @@ func (p *Page) open(ctx app.Context, what string, fields map[string]any) {
 // at once, an opened one once the worker has read it from the library.
 func (p *Page) switchTo(ctx app.Context, query string) {
 	st, _ := reader.ParseQuery(query, func(string) bool { return true })
-	if st.Article == "" {
+	if st.Article == "" { // the bundled article
 		p.showDoc(ctx, "", &articleView{Doc: p.Doc, Map: p.Pictures.Map, Network: p.Pictures.Network}, st)
 		return
 	}
@@ -227,7 +230,6 @@ func (p *Page) edit(ctx app.Context, e edit) {
 		data, _ := json.Marshal(e) // strings only: it cannot fail
 		fields["edit"], e.Op = string(data), "edit:"+e.Op
 	}
-	before, _ := p.rd.Entity(e.Entity)
 	p.busy = true
 	op, _, _ := strings.Cut(e.Op, ":")
 	p.engine.ask(ctx, op, fields, func(ctx app.Context, a *answer) {
@@ -251,19 +253,19 @@ func (p *Page) edit(ctx app.Context, e edit) {
 		}
 		ctx.Defer(func(app.Context) { focusFirst(back...) })
 		after, _ := p.rd.Entity(a.Entity)
-		p.say(editSaid(strings.TrimPrefix(e.Op, "edit:"), before.Name, after.Name))
+		p.say(editSaid(e.Op, after.Name))
 	})
 }
 
-// editSaid is what the live region says after an edit of the entity called before, which is now
-// called after.
-func editSaid(op, before, after string) string {
-	said := map[string]string{
-		"rename": "$1 is now called $2", "kind": "$2 is now of another kind", "merge": "$1 merged into $2",
-		"split": "$2 split off $1", "hide": "$1 hidden", "unhide": "$2 shown again", "add": "$2 added to the cast",
-		"undo": "Edit undone", "redo": "Edit redone",
+// editSaid is what the live region says after an edit of the entity now called name.
+func editSaid(op, name string) string {
+	switch op {
+	case "undo":
+		return "Edit undone"
+	case "redo":
+		return "Edit redone"
 	}
-	return strings.ReplaceAll(strings.ReplaceAll(said[op], "$1", before), "$2", after)
+	return "Cast updated: " + name
 }
 
 // exportCast offers the opened article's curated cast as entities.yaml, or its text as article.md.
@@ -301,4 +303,10 @@ func (p *Page) deleteArticle(ctx app.Context, id string) {
 func megabytes(n int) string {
 	tenths := (n*10 + 1<<19) >> 20
 	return strconv.Itoa(tenths/10) + "." + strconv.Itoa(tenths%10) + " MB"
+}
+
+// readerArticle returns the opened article that a query string names, "" for the bundled one.
+func readerArticle(query string) string {
+	st, _ := reader.ParseQuery(query, func(string) bool { return true })
+	return st.Article
 }

@@ -49,11 +49,8 @@ func TestEditorHTML(t *testing.T) {
 }
 
 func TestEditSaid(t *testing.T) {
-	for op, want := range map[string]string{
-		"rename": "Rama is now called Edi Rama", "merge": "Rama merged into Edi Rama", "hide": "Rama hidden",
-		"add": "Edi Rama added to the cast", "undo": "Edit undone",
-	} {
-		if got := editSaid(op, "Rama", "Edi Rama"); got != want {
+	for op, want := range map[string]string{"edit:rename": "Cast updated: Edi Rama", "undo": "Edit undone", "redo": "Edit redone"} {
+		if got := editSaid(op, "Edi Rama"); got != want {
 			t.Errorf("%s: %q, want %q", op, got, want)
 		}
 	}

@@ -106,7 +106,7 @@ func (p *Page) OnInit() {
 	if app.IsClient {
 		// The link of an opened article waits for the worker to read it from the library (see
 		// OnMount): its state is not the bundled article's.
-		if q := currentQuery(); reader.ArticleOf(q) != "" {
+		if q := currentQuery(); readerArticle(q) != "" {
 			p.pending = q
 		} else {
 			p.restore(app.Context{}, q) // not live yet: restore needs no context

@@ -7,12 +7,12 @@
 //
 // It sets globalThis.dramatisEngine, whose functions take JSON strings (an Article, an Edit) and return
 // an object of strings, {error} when they fail. article and view are an Article and a View as JSON,
-// which the worker stores as they are:
+// which the worker stores as they are; the view's large strings are apart from it, as they are: html
+// (the Document's HTML), map and network:
 //
-//	open(file, bytes, nowMillis) → {id, title, article, view}
-//	render(article)              → {view}
-//	apply(article, edit)         → {id, title, article, view, entity}
-//	undo(article), redo(article) → {id, title, article, view}
+//	open(file, bytes, nowMillis) → {id, title, article, view, html, map, network}
+//	apply(article, edit)         → the same and entity
+//	undo(article), redo(article) → the same as open
 //	export(article)              → {entities, article}: entities.yaml and article.md
 //
 // This file is all of the engine's JavaScript interop.
@@ -38,13 +38,6 @@ func main() {
 				return nil, err
 			}
 			return rendered(a, nil)
-		}),
-		"render": withArticle(func(a *engine.Article, _ []js.Value) (map[string]any, error) {
-			v, err := engine.Render(a)
-			if err != nil {
-				return nil, err
-			}
-			return map[string]any{"view": v}, nil
 		}),
 		"apply": withArticle(func(a *engine.Article, args []js.Value) (map[string]any, error) {
 			var e engine.Edit
@@ -86,6 +79,10 @@ func rendered(a *engine.Article, more map[string]any) (map[string]any, error) {
 	if more == nil {
 		more = map[string]any{}
 	}
+	// The view's large strings go apart from its JSON: the page reads them as they are, where decoding
+	// them from JSON would cost its thread several times as much.
+	more["html"], more["map"], more["network"] = v.Doc.HTML, v.Map, v.Network
+	v.Doc.HTML, v.Map, v.Network = "", "", ""
 	more["id"], more["title"], more["article"], more["view"] = a.ID, a.Title, a, v
 	return more, nil
 }

@@ -6,8 +6,8 @@
 //
 // The page posts {req, op, ...}; the worker answers {req, json}, json being the answer as JSON: its
 // fields, or {error}; an article's answer has its view's large strings beside json, as html, map and
-// network. Requests are answered one at a time in the order they came. Ops: warm (load the engine
-// ahead of an open) → {}; list → {items};
+// network. Requests are answered one at a time in the order they came. Ops: warm (load the engine and
+// its model ahead of an open) → {}; list → {items};
 // open {file | text, name}, get {id}, edit {id, edit}, undo {id}, redo {id} → {id, view, entity};
 // delete {id} → {items}; export {id} → {entities, article}. A view is stored as the JSON the engine
 // wrote, and goes into the answer as it is.
@@ -193,7 +193,7 @@ async function exportArticle(id) {
 
 function handle(msg) {
   switch (msg.op) {
-    case 'warm': return loadEngine().then(() => ({}));
+    case 'warm': return call('warm');
     case 'list': return list();
     case 'open': return open(msg);
     case 'get': return get(msg.id);

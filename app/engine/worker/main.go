@@ -10,6 +10,7 @@
 // which the worker stores as they are; the view's large strings are apart from it, as they are: html
 // (the Document's HTML), map and network:
 //
+//	warm()                       → {}: detection's model decoded, ahead of an open
 //	open(file, bytes, nowMillis) → {id, title, article, view, html, map, network}
 //	apply(article, edit)         → the same and entity
 //	undo(article), redo(article) → the same as open
@@ -30,6 +31,11 @@ import (
 
 func main() {
 	js.Global().Set("dramatisEngine", js.ValueOf(map[string]any{
+		// warm decodes detection's model, which the first Open would otherwise wait for.
+		"warm": fn(func([]js.Value) (map[string]any, error) {
+			_, err := engine.Open("warm.md", []byte("Edi Rama met Yair Lapid in Tirana."), time.Now())
+			return map[string]any{}, err
+		}),
 		"open": fn(func(args []js.Value) (map[string]any, error) {
 			data := make([]byte, args[1].Get("length").Int())
 			js.CopyBytesToGo(data, args[1])

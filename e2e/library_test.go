@@ -156,6 +156,25 @@ func TestLibrary(t *testing.T) {
 	})
 	b.assertClean()
 
+	// The same text again is the same article, with its selection link, moved to the top.
+	b.openText(summit(t))
+	b.eventually("the same text opened again", 30*time.Second, func() error {
+		if q := mustEvaluate[string](b, `location.search`); q != pasted {
+			return fmt.Errorf("it is at %q, not %q; the dialog says %q", q, pasted, mustEvaluate[string](b, `document.querySelector('#open-status').textContent`))
+		}
+		return nil
+	})
+	b.waitArticle("Leaders meet in Lisbon", "olaf-scholz")
+	b.click("#open-library")
+	b.eventually("the library after the same text again", settleTimeout, func() error {
+		items := mustEvaluate[[]string](b, `[...document.querySelectorAll('#library .library-open')].map((e) => e.textContent)`)
+		if len(items) != 3 || !strings.HasPrefix(items[1], "Leaders meet in Lisbon") {
+			return fmt.Errorf("the library lists %q", items)
+		}
+		return nil
+	})
+	b.do("closing the dialog", chromedp.Evaluate[chromedp.Void](`document.querySelector('#library-close').click()`))
+
 	// On a phone the dialog fits the screen.
 	b.setViewport(360, 740)
 	b.click("#open-library")
@@ -217,6 +236,17 @@ func (b *browser) waitCast(what string, check func(map[string]castEntry) error) 
 		return check(last)
 	})
 	return last
+}
+
+// waitGroup waits until the cast lists the entity with id in group.
+func (b *browser) waitGroup(what, id, group string) {
+	b.t.Helper()
+	b.waitCast(what, func(c map[string]castEntry) error {
+		if g := c[id].Group; g != group {
+			return fmt.Errorf("%s is in %q", id, g)
+		}
+		return nil
+	})
 }
 
 // pick makes the entity with id the one in focus, through the cast.
@@ -303,33 +333,13 @@ func TestCurate(t *testing.T) {
 
 	// Kind, then undo and redo.
 	b.choose("#edit-kind", "organisation")
-	b.waitCast("the change of kind", func(c map[string]castEntry) error {
-		if g := c["olaf-scholz"].Group; g != "Organisations" {
-			return fmt.Errorf("scholz is in %q", g)
-		}
-		return nil
-	})
+	b.waitGroup("the change of kind", "olaf-scholz", "Organisations")
 	b.click("#undo")
-	b.waitCast("undoing the change of kind", func(c map[string]castEntry) error {
-		if g := c["olaf-scholz"].Group; g != "People" {
-			return fmt.Errorf("scholz is in %q", g)
-		}
-		return nil
-	})
+	b.waitGroup("undoing the change of kind", "olaf-scholz", "People")
 	b.click("#redo")
-	b.waitCast("redoing the change of kind", func(c map[string]castEntry) error {
-		if g := c["olaf-scholz"].Group; g != "Organisations" {
-			return fmt.Errorf("scholz is in %q", g)
-		}
-		return nil
-	})
+	b.waitGroup("redoing the change of kind", "olaf-scholz", "Organisations")
 	b.click("#undo")
-	b.waitCast("undoing it again", func(c map[string]castEntry) error {
-		if g := c["olaf-scholz"].Group; g != "People" {
-			return fmt.Errorf("scholz is in %q", g)
-		}
-		return nil
-	})
+	b.waitGroup("undoing it again", "olaf-scholz", "People")
 
 	// Merge Macron into Scholz, then undo.
 	b.pick("emmanuel-macron")

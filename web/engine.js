@@ -116,9 +116,7 @@ function storageError(e) {
 async function getRecord(id) {
   const rec = await tx('readonly', (s) => req(s.articles.get(id)));
   if (!rec) {
-    const e = new Error('This article is not in the library of this browser. It was opened in another browser, or deleted; open its file here to read it.');
-    e.missing = true;
-    throw e;
+    throw new Error('This article is not in the library of this browser. It was opened in another browser, or deleted; open its file here to read it.');
   }
   return rec;
 }
@@ -158,10 +156,14 @@ async function open(msg) {
   const now = Date.now();
   const out = await call('open', name, bytes, now);
   const old = await tx('readonly', (s) => req(s.articles.get(out.id)));
-  if (old) { // the same text again: its curated cast stays
-    const entry = await tx('readonly', (s) => req(s.library.get(out.id)));
-    entry.opened = new Date(now).toISOString();
-    await tx('readwrite', (s) => { s.library.put(entry); });
+  if (old) { // the same text again: its curated cast stays, and it moves to the top of the library
+    await tx('readwrite', (s) => {
+      const get = s.library.get(out.id);
+      get.onsuccess = () => { // in the request's own event, while the transaction is active
+        const entry = get.result || { id: out.id, title: out.title, file: name };
+        s.library.put(Object.assign(entry, { opened: new Date(now).toISOString() }));
+      };
+    });
     return viewOf(old);
   }
   return keep(out, { id: out.id, title: out.title, file: name, opened: new Date(now).toISOString() });
@@ -219,6 +221,6 @@ self.onmessage = (event) => {
   const msg = event.data;
   queue = queue.then(() => handle(msg)).then(
     (answer) => self.postMessage(Object.assign({ req: msg.req }, answer.raw, { json: answerJSON(answer) })),
-    (e) => self.postMessage({ req: msg.req, json: JSON.stringify({ error: e.message, missing: !!e.missing }) }),
+    (e) => self.postMessage({ req: msg.req, json: JSON.stringify({ error: e.message }) }),
   );
 };

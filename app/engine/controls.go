@@ -123,11 +123,7 @@ func kindSelect(id string, kind model.Kind, attrs string) string {
 		if k == kind {
 			sel = " selected"
 		}
-		label := strings.TrimSuffix(k.Group(), "s")
-		if k == model.Person {
-			label = "Person"
-		}
-		b.WriteString(`<option value="` + string(k) + `"` + sel + `>` + label + `</option>`)
+		b.WriteString(`<option value="` + string(k) + `"` + sel + `>` + k.Name() + `</option>`)
 	}
 	b.WriteString(`</select>`)
 	return b.String()

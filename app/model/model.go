@@ -27,6 +27,21 @@ func (k Kind) Valid() bool {
 	return false
 }
 
+// Name returns the singular of kind k, capitalised: "Person", "Organisation", "Country", "Place".
+func (k Kind) Name() string {
+	switch k {
+	case Person:
+		return "Person"
+	case Organisation:
+		return "Organisation"
+	case Country:
+		return "Country"
+	case Place:
+		return "Place"
+	}
+	return string(k)
+}
+
 // Group returns the heading under which the panel lists entities of kind k.
 func (k Kind) Group() string {
 	switch k {

@@ -68,11 +68,13 @@ type pick struct {
 	Top float64
 }
 
+// onString is the handler of an action whose value is a string.
+func onString(f func(app.Context, string)) app.ActionHandler {
+	return func(ctx app.Context, a app.Action) { s, _ := a.Value.(string); f(ctx, s) }
+}
+
 // handleActions makes Page handle its children's actions.
 func (p *Page) handleActions(ctx app.Context) {
-	str := func(f func(app.Context, string)) app.ActionHandler {
-		return func(ctx app.Context, a app.Action) { s, _ := a.Value.(string); f(ctx, s) }
-	}
 	num := func(f func(app.Context, int)) app.ActionHandler {
 		return func(ctx app.Context, a app.Action) {
 			if n, ok := a.Value.(int); ok {
@@ -80,14 +82,14 @@ func (p *Page) handleActions(ctx app.Context) {
 			}
 		}
 	}
-	ctx.Handle(actionToggle, str(p.toggle))
+	ctx.Handle(actionToggle, onString(p.toggle))
 	ctx.Handle(actionPick, func(ctx app.Context, a app.Action) {
 		if pk, ok := a.Value.(pick); ok {
 			p.pick(ctx, pk)
 		}
 	})
-	ctx.Handle(actionRemove, str(p.remove))
-	ctx.Handle(actionView, str(p.showView))
+	ctx.Handle(actionRemove, onString(p.remove))
+	ctx.Handle(actionView, onString(p.showView))
 	ctx.Handle(actionPair, func(ctx app.Context, a app.Action) {
 		if ends, ok := a.Value.([2]string); ok {
 			p.pair(ctx, ends[0], ends[1])
@@ -100,8 +102,8 @@ func (p *Page) handleActions(ctx app.Context) {
 			p.railAt(ctx, f)
 		}
 	})
-	ctx.Handle(actionFocus, str(p.focusOn))
-	ctx.Handle(actionRelated, str(func(ctx app.Context, id string) {
+	ctx.Handle(actionFocus, onString(p.focusOn))
+	ctx.Handle(actionRelated, onString(func(ctx app.Context, id string) {
 		// The card shows the new entity in place of the button clicked: the keyboard focus goes
 		// to its name once it has rendered, rather than to the page's body.
 		p.later = append(p.later, func() { focusElement(cardNameID) })
@@ -135,10 +137,10 @@ func (p *Page) handleActions(ctx app.Context) {
 		p.commit(ctx, true, false)
 	})
 	ctx.Handle(actionNames, func(ctx app.Context, _ app.Action) { p.switchForms(ctx) })
-	ctx.Handle(actionFilter, str(func(_ app.Context, s string) { p.filter = s }))
+	ctx.Handle(actionFilter, onString(func(_ app.Context, s string) { p.filter = s }))
 	ctx.Handle(actionTheme, func(ctx app.Context, _ app.Action) { p.switchTheme(ctx) })
 	ctx.Handle(actionCopy, func(ctx app.Context, _ app.Action) { p.copyLink(ctx) })
-	ctx.Handle(actionExport, str(p.export))
+	ctx.Handle(actionExport, onString(p.export))
 	ctx.Handle(actionSheet, func(app.Context, app.Action) { p.sheet = !p.sheet })
 	ctx.Handle(actionNotice, func(app.Context, app.Action) { p.notice = "" })
 	ctx.Handle(actionSkip, func(ctx app.Context, _ app.Action) {

@@ -34,7 +34,7 @@ func (c *EntityCard) Render() app.UI {
 		app.If(e.Auto(), func() app.UI {
 			return app.Raw(`<p class="card-auto"><span class="auto-badge" aria-hidden="true">auto</span> found by detection, not reviewed</p>`)
 		}),
-		app.P().Class("card-role").Text(strings.Join(slices.DeleteFunc([]string{e.Role, kindName(e.Kind), mentionsLabel(c.Count)}, func(s string) bool { return s == "" }), " · ")),
+		app.P().Class("card-role").Text(strings.Join(slices.DeleteFunc([]string{e.Role, e.Kind.Name(), mentionsLabel(c.Count)}, func(s string) bool { return s == "" }), " · ")),
 		app.Raw(cardFacts(c.Forms, c.First, c.Related)),
 	)
 }
@@ -72,21 +72,6 @@ func cardFacts(forms []string, first string, related []reader.Related) string {
 	}
 	b.WriteString("</dl>")
 	return b.String()
-}
-
-// kindName is the singular of a kind, for the card.
-func kindName(k model.Kind) string {
-	switch k {
-	case model.Person:
-		return "Person"
-	case model.Organisation:
-		return "Organisation"
-	case model.Country:
-		return "Country"
-	case model.Place:
-		return "Place"
-	}
-	return string(k)
 }
 
 func paragraphsLabel(n int) string {

@@ -33,24 +33,26 @@ const maxArticleSize = 10 << 20
 // articleView is what the engine answers for an article: its Document, its pictures, notes on what
 // it left out, and the entities the reader hid (app/engine's View).
 type articleView struct {
-	Title   string          `json:"title"`
-	Doc     *model.Document `json:"doc"`
-	Map     string          `json:"map"`
-	Network string          `json:"network"`
-	Notes   []string        `json:"notes"`
-	// The markup of the controls that curate the cast (see Controls).
-	Controls struct {
-		Bar     string            `json:"bar"`
-		Editors map[string]string `json:"editors"`
-		Others  string            `json:"others"`
-	} `json:"controls"`
+	Title    string          `json:"title"`
+	Doc      *model.Document `json:"doc"`
+	Map      string          `json:"map"`
+	Network  string          `json:"network"`
+	Notes    []string        `json:"notes"`
+	Controls curation        `json:"controls"`
+}
+
+// curation is the markup of the controls that curate an opened article's cast (see Controls and
+// app/engine's Controls).
+type curation struct {
+	Bar     string            `json:"bar"`
+	Editors map[string]string `json:"editors"`
+	Others  string            `json:"others"`
 }
 
 // answer is what the engine's worker answers a request (see web/engine.js): an error, or the fields of
 // the request's op.
 type answer struct {
 	Error    string        `json:"error"`
-	Missing  bool          `json:"missing"` // the article asked for is not in the library
 	ID       string        `json:"id"`
 	View     *articleView  `json:"view"`
 	Entity   string        `json:"entity"` // the entity an edit concerns
@@ -62,22 +64,19 @@ type answer struct {
 // handleLibrary makes Page handle the actions of the library and of curation, and files dropped on
 // the page.
 func (p *Page) handleLibrary(ctx app.Context) {
-	str := func(f func(app.Context, string)) app.ActionHandler {
-		return func(ctx app.Context, a app.Action) { s, _ := a.Value.(string); f(ctx, s) }
-	}
 	ctx.Handle(actionLibrary, func(ctx app.Context, _ app.Action) { p.openLibrary(ctx) })
 	ctx.Handle(actionOpenFile, func(ctx app.Context, a app.Action) {
 		if f, ok := a.Value.(fileChoice); ok {
 			p.openFile(ctx, f)
 		}
 	})
-	ctx.Handle(actionOpenText, str(p.openText))
-	ctx.Handle(actionOpenArticle, str(func(ctx app.Context, id string) {
+	ctx.Handle(actionOpenText, onString(p.openText))
+	ctx.Handle(actionOpenArticle, onString(func(ctx app.Context, id string) {
 		closeDialog(libraryID)
 		setQuery(reader.State{Article: id}.Query(), true)
 		p.switchTo(ctx, currentQuery())
 	}))
-	ctx.Handle(actionDelete, str(p.deleteArticle))
+	ctx.Handle(actionDelete, onString(p.deleteArticle))
 	ctx.Handle(actionEdit, func(ctx app.Context, a app.Action) {
 		if e, ok := a.Value.(edit); ok {
 			p.edit(ctx, e)
@@ -91,7 +90,6 @@ func (p *Page) handleLibrary(ctx app.Context) {
 // openLibrary shows the library's dialog and asks the worker for its list.
 func (p *Page) openLibrary(ctx app.Context) {
 	showDialog(libraryID)
-	p.engine.ask(ctx, "warm", nil, func(app.Context, *answer) {}) // an open is likely: load the engine meanwhile
 	p.engine.ask(ctx, "list", nil, func(ctx app.Context, a *answer) {
 		if a.Error != "" {
 			p.status, p.failed = a.Error, true
@@ -99,6 +97,7 @@ func (p *Page) openLibrary(ctx app.Context) {
 		}
 		p.library = a.Items
 	})
+	p.engine.ask(ctx, "warm", nil, func(app.Context, *answer) {}) // an open is likely: load the engine meanwhile
 }
 
 // openFile opens a file the reader picked or dropped, after checking its size.
@@ -148,21 +147,26 @@ func (p *Page) open(ctx app.Context, what string, fields map[string]any, pasted 
 // switchTo shows the article that the address query names, in the state it holds: the bundled one
 // at once, an opened one once the worker has read it from the library.
 func (p *Page) switchTo(ctx app.Context, query string) {
-	st, _ := reader.ParseQuery(query, func(string) bool { return true })
-	if st.Article == "" { // the bundled article
-		p.showDoc(ctx, "", &articleView{Doc: p.Doc, Map: p.Pictures.Map, Network: p.Pictures.Network}, st)
+	st := stateOf(query)
+	if st.Article == "" {
+		p.showDoc(ctx, "", p.bundled(), st)
 		return
 	}
 	p.busy = true
 	p.engine.ask(ctx, "get", map[string]any{"id": st.Article}, func(ctx app.Context, a *answer) {
 		p.busy = false
 		if a.Error != "" {
-			p.showDoc(ctx, "", &articleView{Doc: p.Doc, Map: p.Pictures.Map, Network: p.Pictures.Network}, reader.State{})
+			p.showDoc(ctx, "", p.bundled(), reader.State{})
 			p.notice = a.Error
 			return
 		}
 		p.showAnswer(ctx, a, st)
 	})
+}
+
+// bundled is the bundled article's view.
+func (p *Page) bundled() *articleView {
+	return &articleView{Doc: p.Doc, Map: p.Pictures.Map, Network: p.Pictures.Network}
 }
 
 // showAnswer shows the article of an answer of the worker, in the state st.
@@ -181,7 +185,7 @@ func (p *Page) showAnswer(ctx app.Context, a *answer, st reader.State) {
 // showDoc makes view the article shown, with id ("" for the bundled one), and restores st in it:
 // what of st the article lacks is left out quietly.
 func (p *Page) showDoc(ctx app.Context, id string, view *articleView, st reader.State) {
-	p.article, p.doc, p.pics, p.controls = id, view.Doc, Pictures{Map: view.Map, Network: view.Network}, view
+	p.article, p.doc, p.pics, p.curation = id, view.Doc, Pictures{Map: view.Map, Network: view.Network}, view.Controls
 	p.derive()
 	p.rules = styleElement(rulesID, selectionRules(p.doc.Entities))
 	p.docs++
@@ -225,13 +229,12 @@ func (p *Page) edit(ctx app.Context, e edit) {
 		ctx.PreventUpdate()
 		return
 	}
-	fields := map[string]any{"id": p.article}
-	if e.Op != "undo" && e.Op != "redo" {
+	op, fields := e.Op, map[string]any{"id": p.article}
+	if op != "undo" && op != "redo" {
 		data, _ := json.Marshal(e) // strings only: it cannot fail
-		fields["edit"], e.Op = string(data), "edit:"+e.Op
+		op, fields["edit"] = "edit", string(data)
 	}
 	p.busy = true
-	op, _, _ := strings.Cut(e.Op, ":")
 	p.engine.ask(ctx, op, fields, func(ctx app.Context, a *answer) {
 		p.busy = false
 		if a.Error != "" {
@@ -240,7 +243,7 @@ func (p *Page) edit(ctx app.Context, e edit) {
 		}
 		showAddForm(false, "")
 		st := p.state()
-		if a.Entity != "" && e.Op != "edit:hide" {
+		if a.Entity != "" && e.Op != "hide" {
 			if !slices.Contains(st.Selected, a.Entity) {
 				st.Selected = append(st.Selected, a.Entity)
 			}
@@ -305,8 +308,9 @@ func megabytes(n int) string {
 	return strconv.Itoa(tenths/10) + "." + strconv.Itoa(tenths%10) + " MB"
 }
 
-// readerArticle returns the opened article that a query string names, "" for the bundled one.
-func readerArticle(query string) string {
+// stateOf decodes the state of a query string with every id kept, whether the article shown has it
+// or not: the article the query names may be another.
+func stateOf(query string) reader.State {
 	st, _ := reader.ParseQuery(query, func(string) bool { return true })
-	return st.Article
+	return st
 }

@@ -49,7 +49,7 @@ func TestEditorHTML(t *testing.T) {
 }
 
 func TestEditSaid(t *testing.T) {
-	for op, want := range map[string]string{"edit:rename": "Cast updated: Edi Rama", "undo": "Edit undone", "redo": "Edit redone"} {
+	for op, want := range map[string]string{"rename": "Cast updated: Edi Rama", "undo": "Edit undone", "redo": "Edit redone"} {
 		if got := editSaid(op, "Edi Rama"); got != want {
 			t.Errorf("%s: %q, want %q", op, got, want)
 		}
@@ -101,7 +101,7 @@ func TestOpenedArticle(t *testing.T) {
 		t.Errorf("the page still shows the bundled article")
 	}
 	// Back to the bundled article, with its own cast.
-	p.showDoc(app.Context{}, "", &articleView{Doc: p.Doc, Map: p.Pictures.Map, Network: p.Pictures.Network}, reader.State{Selected: []string{"al"}})
+	p.showDoc(app.Context{}, "", p.bundled(), reader.State{Selected: []string{"al"}})
 	if got := p.state().Query(); got != "e=al" {
 		t.Errorf("back home, the state is %q", got)
 	}

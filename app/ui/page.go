@@ -90,7 +90,7 @@ type Page struct {
 	status   string        // what the library's dialog says
 	failed   bool          // status is an error
 	busy     bool          // the worker is opening or editing an article
-	controls *articleView  // the opened article's view, whose controls curate its cast
+	curation curation      // the markup of the controls that curate the opened article's cast
 	docs     int           // counts the articles shown, for the cast's list
 }
 
@@ -106,7 +106,7 @@ func (p *Page) OnInit() {
 	if app.IsClient {
 		// The link of an opened article waits for the worker to read it from the library (see
 		// OnMount): its state is not the bundled article's.
-		if q := currentQuery(); readerArticle(q) != "" {
+		if q := currentQuery(); stateOf(q).Article != "" {
 			p.pending = q
 		} else {
 			p.restore(app.Context{}, q) // not live yet: restore needs no context
@@ -223,7 +223,7 @@ func (p *Page) panel(focus model.Entity, items []LegendItem, names int) app.UI {
 		return app.If(p.focus != "" && under == (p.view != ""), func() app.UI { return p.card(focus) })
 	}
 	editor := app.If(p.article != "" && p.focus != "", func() app.UI {
-		c := p.controls.Controls
+		c := p.curation
 		return &Controls{ID: "editor", Label: "Edit " + focus.Name, HTML: editorHTML(c.Editors[focus.ID], c.Others, focus.ID), Busy: p.busy}
 	})
 	return app.Aside().ID("panel").Class("panel").Aria("label", "Cast").Body(
@@ -237,7 +237,7 @@ func (p *Page) panel(focus model.Entity, items []LegendItem, names int) app.UI {
 		),
 		tabPanel(castView, p.view == "").Body(
 			app.If(p.article != "", func() app.UI {
-				return &Controls{ID: "curate", Label: "Curate the cast", HTML: p.controls.Controls.Bar, Busy: p.busy}
+				return &Controls{ID: "curate", Label: "Curate the cast", HTML: p.curation.Bar, Busy: p.busy}
 			}),
 			&Tools{Selected: p.sel.Len()},
 			&CastFilter{NamesOnly: p.namesOnly},

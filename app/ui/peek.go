@@ -60,7 +60,7 @@ func (k *Peek) Render() app.UI {
 		OnMouseLeave(func(ctx app.Context, _ app.Event) { k.at = peekAt{} }).Body(
 		app.P().ID("peek-text").Body(
 			app.Strong().Class("peek-name").Text(e.Name),
-			app.Span().Class("peek-facts").Text(kindName(e.Kind)+" · "+mentionsLabel(k.Article.Count(e.ID, k.NamesOnly))),
+			app.Span().Class("peek-facts").Text(e.Kind.Name()+" · "+mentionsLabel(k.Article.Count(e.ID, k.NamesOnly))),
 			app.If(e.Role != "", func() app.UI { return app.Span().Class("peek-role").Text(e.Role) }),
 		),
 		app.Button().ID("peek-select").Class("tool").Text(label).

@@ -31,7 +31,7 @@ func (p *Page) state() reader.State {
 // the page is live it shows the state at once, as commit does: go-app, which writes only what differs
 // from its last render, may not have rendered the state a click left yet.
 func (p *Page) restore(ctx app.Context, query string) {
-	if p.live && readerArticle(query) != p.article {
+	if p.live && stateOf(query).Article != p.article {
 		p.switchTo(ctx, query) // another article: restore comes back once it is shown
 		return
 	}

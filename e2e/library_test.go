@@ -87,10 +87,13 @@ func TestLibrary(t *testing.T) {
 		}
 		return nil
 	})
-	link := mustEvaluate[string](b, `location.search`)
-	if !strings.Contains(link, "e=olaf-scholz") || !strings.HasPrefix(link, pasted) {
-		t.Errorf("the link of the selection is %q", link)
-	}
+	var link string // the page writes the address once the highlight is painted
+	b.eventually("the link of the selection", settleTimeout, func() error {
+		if link = mustEvaluate[string](b, `location.search`); !strings.Contains(link, "e=olaf-scholz") || !strings.HasPrefix(link, pasted) {
+			return fmt.Errorf("the address is %q", link)
+		}
+		return nil
+	})
 
 	// By file.
 	file := filepath.Join(t.TempDir(), "harbour.txt")
